@@ -1,0 +1,124 @@
+package io.oms.activities.ledger;
+
+import io.oms.infra.persistence.AuditRecord;
+import io.oms.infra.persistence.AuditRepository;
+import io.oms.infra.persistence.DuplicateClientOrderIdException;
+import io.oms.infra.persistence.ExecutionRepository;
+import io.oms.infra.persistence.NewExecution;
+import io.oms.infra.persistence.OrderRepository;
+import io.oms.infra.persistence.OrderRow;
+import io.oms.infra.persistence.OrderUpsert;
+import io.oms.infra.persistence.PositionRepository;
+import io.oms.infra.persistence.PositionRow;
+import io.oms.workflows.activities.CommissionRecord;
+import io.oms.workflows.activities.ExecutionRecord;
+import io.oms.workflows.activities.LedgerActivities;
+import io.oms.workflows.activities.StateChange;
+import io.oms.workflows.domain.ErrorCode;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledger activities: orders, executions, positions and their audit trail, each call in one
+ * transaction (through {@link TransactionTemplate}, not {@code @Transactional}: Temporal needs the plain
+ * bean, not a proxy). Every method is idempotent, so Temporal may retry any of them.
+ */
+@Component
+public class LedgerActivitiesImpl implements LedgerActivities {
+    private static final Logger log = LoggerFactory.getLogger(LedgerActivitiesImpl.class);
+
+    private final TransactionTemplate tx;
+    private final OrderRepository orders;
+    private final ExecutionRepository executions;
+    private final PositionRepository positions;
+    private final AuditRepository audit;
+    private final Clock clock;
+
+    @Autowired
+    public LedgerActivitiesImpl(TransactionTemplate tx, OrderRepository orders, ExecutionRepository executions,
+            PositionRepository positions, AuditRepository audit) {
+        this(tx, orders, executions, positions, audit, Clock.systemUTC());
+    }
+
+    public LedgerActivitiesImpl(TransactionTemplate tx, OrderRepository orders, ExecutionRepository executions,
+            PositionRepository positions, AuditRepository audit, Clock clock) {
+        this.tx = tx;
+        this.orders = orders;
+        this.executions = executions;
+        this.positions = positions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public void recordState(StateChange change) {
+        OrderRow row = OrderRows.toRow(change.order());
+        try {
+            tx.executeWithoutResult(status -> {
+                OrderUpsert result = orders.upsertState(row);
+                if (!result.applied()) {
+                    // Empty previous: a concurrent attempt inserted it first (a replay), or the id is another tenant's.
+                    if (result.previous().isEmpty() && orders.findById(row.tenantId(), row.id()).isEmpty()) {
+                        throw ApplicationFailure.newNonRetryableFailure(
+                                "order " + row.id() + " belongs to another tenant", ErrorCode.STATE_CONFLICT.name());
+                    }
+                    return; // a replay of this version (its audit record exists) or an older one
+                }
+                audit.append(new AuditRecord(row.tenantId(), row.updatedAt(), change.actor(), change.action(),
+                        "order", row.id().toString(), row.version(),
+                        LedgerJson.order(result.previous().orElse(null)), LedgerJson.order(row),
+                        change.detail(), null, null));
+            });
+        } catch (DuplicateClientOrderIdException e) {
+            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ErrorCode.DUPLICATE_CLIENT_ORDER_ID.name());
+        }
+    }
+
+    @Override
+    public boolean recordExecution(ExecutionRecord e) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            boolean inserted = executions.insertIfAbsent(new NewExecution(e.tenantId().value(), e.orderId().value(),
+                    e.account(), e.execId(), e.symbol(), e.side().name(), e.quantity(), e.price(), e.exchange(),
+                    e.brokerOrderId(), e.permId(), e.executedAt()));
+            if (!inserted) {
+                return false;
+            }
+            PositionRow current = positions.lockOrCreate(e.tenantId().value(), e.account(), e.symbol());
+            Position moved = PositionMath.apply(
+                    new Position(current.quantity(), current.avgCost(), current.realizedPnl()), e.side(), e.quantity(), e.price());
+            positions.save(new PositionRow(current.tenantId(), current.account(), current.symbol(), moved.quantity(),
+                    moved.avgCost(), moved.realizedPnl(), current.commissions(), clock.instant()));
+            audit.append(new AuditRecord(e.tenantId().value(), clock.instant(), "broker", "execution.recorded",
+                    "execution", e.account() + ":" + e.execId(), 1L, null, LedgerJson.execution(e),
+                    null, null, null));
+            return true;
+        }));
+    }
+
+    @Override
+    public void recordCommission(CommissionRecord c) {
+        String tenant = c.tenantId().value();
+        tx.executeWithoutResult(status -> {
+            if (!executions.setCommission(tenant, c.account(), c.execId(), c.commission(), c.currency())) {
+                if (executions.find(tenant, c.account(), c.execId()).isEmpty()) {
+                    log.warn("commission for unrecorded execution {}:{} of tenant {} ignored", c.account(), c.execId(), tenant);
+                }
+                return;
+            }
+            String symbol = executions.find(tenant, c.account(), c.execId()).orElseThrow().symbol();
+            PositionRow p = positions.lockOrCreate(tenant, c.account(), symbol);
+            positions.save(new PositionRow(p.tenantId(), p.account(), p.symbol(), p.quantity(), p.avgCost(),
+                    p.realizedPnl(), p.commissions().add(c.commission()), clock.instant()));
+            audit.append(new AuditRecord(tenant, clock.instant(), "broker", "execution.commission", "execution",
+                    c.account() + ":" + c.execId(), 2L, null,
+                    LedgerJson.fields(Map.of("commission", c.commission(), "currency", String.valueOf(c.currency()))),
+                    null, null, null));
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package io.oms.ib.client;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Captures every callback, plus a single ordered journal to check event order. */
+class RecordingListener implements IbEventListener {
+    final List<SessionInfo> ready = new CopyOnWriteArrayList<>();
+    final List<String> lost = new CopyOnWriteArrayList<>();
+    final List<OrderStatusEvent> statuses = new CopyOnWriteArrayList<>();
+    final List<OpenOrderEvent> openOrders = new CopyOnWriteArrayList<>();
+    final List<ExecutionEvent> executions = new CopyOnWriteArrayList<>();
+    final List<CommissionEvent> commissions = new CopyOnWriteArrayList<>();
+    final List<IbErrorEvent> errors = new CopyOnWriteArrayList<>();
+    final List<String> journal = new CopyOnWriteArrayList<>();
+    final List<String> threads = new CopyOnWriteArrayList<>();
+
+    private void note(String s) {
+        journal.add(s);
+        threads.add(Thread.currentThread().getName());
+    }
+
+    @Override public void onSessionReady(SessionInfo info) { ready.add(info); note("ready"); }
+    @Override public void onSessionLost(String reason) { lost.add(reason); note("lost"); }
+    @Override public void onOrderStatus(OrderStatusEvent e) { statuses.add(e); note("status:" + e.orderId() + ":" + e.status()); }
+    @Override public void onOpenOrder(OpenOrderEvent e) { openOrders.add(e); note("open:" + e.orderId() + ":" + e.status()); }
+    @Override public void onExecution(ExecutionEvent e) { executions.add(e); note("exec:" + e.orderId() + ":" + e.execId()); }
+    @Override public void onCommission(CommissionEvent e) { commissions.add(e); note("comm:" + e.execId()); }
+    @Override public void onError(IbErrorEvent e) { errors.add(e); note("error:" + e.id() + ":" + e.code()); }
+
+    List<ExecutionEvent> executionsOf(int orderId) {
+        return executions.stream().filter(e -> e.orderId() == orderId).toList();
+    }
+
+    List<String> statusesOf(int orderId) {
+        return statuses.stream().filter(e -> e.orderId() == orderId).map(OrderStatusEvent::status).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package io.oms.server.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class OrderBenchOptionsTest {
+
+    @Test
+    void acceptsOnlyLoopbackHosts() {
+        assertThat(OrderBench.Options.loopbackUrl("http://127.0.0.1:8080/")).isEqualTo("http://127.0.0.1:8080");
+        assertThat(OrderBench.Options.loopbackUrl("http://localhost:9000")).isEqualTo("http://localhost:9000");
+        assertThat(OrderBench.Options.loopbackUrl("http://[::1]:8080")).isEqualTo("http://[::1]:8080");
+        assertThatThrownBy(() -> OrderBench.Options.loopbackUrl("http://example.com:8080"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> OrderBench.Options.loopbackUrl("http://10.0.0.5:8080"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> OrderBench.Options.loopbackUrl("ftp://127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fallsBackToEnvironmentKeysInOrderAndFailsWithoutAny() {
+        String[] noKey = {"--orders", "5"};
+        assertThat(OrderBench.Options.parse(noKey, Map.of("OMS_API_KEY", "a", "OMS_BOOTSTRAP_API_KEY", "b")).key()).isEqualTo("a");
+        assertThat(OrderBench.Options.parse(noKey, Map.of("OMS_BOOTSTRAP_API_KEY", "b")).key()).isEqualTo("b");
+        assertThat(OrderBench.Options.parse(new String[] {"--key=k"}, Map.of("OMS_API_KEY", "a")).key()).isEqualTo("k");
+        assertThatThrownBy(() -> OrderBench.Options.parse(noKey, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("API key");
+    }
+
+    @Test
+    void appliesDocumentedDefaults() {
+        OrderBench.Options o = OrderBench.Options.parse(new String[0], Map.of("OMS_API_KEY", "k"));
+        assertThat(o.baseUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(o.orders()).isEqualTo(1000);
+        assertThat(o.concurrency()).isEqualTo(16);
+        assertThat(o.account()).isEqualTo("DU1234567");
+        assertThat(o.symbol()).isEqualTo("AAPL");
+        assertThat(o.qty()).isEqualTo("1");
+        assertThat(o.warmup()).isEqualTo(100);
+        assertThat(o.runs()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsOutOfRangeAndUnknownOptions() {
+        Map<String, String> env = Map.of("OMS_API_KEY", "k");
+        assertThatThrownBy(() -> OrderBench.Options.parse(new String[] {"--orders", "0"}, env)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderBench.Options.parse(new String[] {"--qty", "-1"}, env)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderBench.Options.parse(new String[] {"--bogus", "1"}, env)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderBench.Options.parse(new String[] {"--runs"}, env)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,17 @@
+package io.oms.workflows.activities;
+
+import io.oms.workflows.domain.OrderType;
+import io.oms.workflows.domain.Side;
+import io.oms.workflows.domain.TimeInForce;
+import java.math.BigDecimal;
+
+/** What the broker activity sends to IB. {@code orderRef} is the order's workflow id. */
+public record PlaceOrderCommand(
+        String orderRef,
+        String account,
+        String symbol,
+        Side side,
+        OrderType type,
+        BigDecimal quantity,
+        BigDecimal limitPrice,
+        TimeInForce timeInForce) {}

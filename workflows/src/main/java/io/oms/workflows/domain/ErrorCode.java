@@ -1,0 +1,32 @@
+package io.oms.workflows.domain;
+
+/**
+ * The closed vocabulary of failures. Each code is mapped once to an HTTP status (in the API's error
+ * handler) and used as the {@code type} of Temporal application failures.
+ */
+public enum ErrorCode {
+    VALIDATION_ERROR(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    STATE_CONFLICT(409),
+    DUPLICATE_CLIENT_ORDER_ID(409),
+    IDEMPOTENT_REPLAY(409),
+    RISK_LIMIT_BREACH(422),
+    COMPLIANCE_BLOCKED(422),
+    BROKER_REJECT(422),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500),
+    BROKER_UNAVAILABLE(503),
+    BROKER_TIMEOUT(504);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

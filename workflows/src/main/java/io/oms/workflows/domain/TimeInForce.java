@@ -1,0 +1,6 @@
+package io.oms.workflows.domain;
+
+public enum TimeInForce {
+    DAY,
+    GTC
+}

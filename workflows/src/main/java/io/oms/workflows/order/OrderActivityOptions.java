@@ -1,0 +1,44 @@
+package io.oms.workflows.order;
+
+import io.oms.workflows.domain.ErrorCode;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/** Timeouts and retries of the order workflow's activities, in one place. */
+final class OrderActivityOptions {
+    private OrderActivityOptions() {}
+
+    /**
+     * Broker calls: a lost worker is noticed after the start-to-close timeout and the placement retried on
+     * the new holder of the session, which finds the order by orderRef instead of placing it twice.
+     */
+    static ActivityOptions broker(String connection) {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(OrderWorkflowContract.brokerTaskQueue(connection))
+                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofMillis(200))
+                        .setBackoffCoefficient(2)
+                        .setMaximumInterval(Duration.ofSeconds(5))
+                        .setDoNotRetry(ErrorCode.BROKER_UNAVAILABLE.name())
+                        .build())
+                .build();
+    }
+
+    /** Ledger writes are short and idempotent, so they run as local activities next to the workflow. */
+    static LocalActivityOptions ledger() {
+        return LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofMillis(100))
+                        .setBackoffCoefficient(2)
+                        .setMaximumInterval(Duration.ofSeconds(10))
+                        .setDoNotRetry(ErrorCode.DUPLICATE_CLIENT_ORDER_ID.name())
+                        .build())
+                .build();
+    }
+}

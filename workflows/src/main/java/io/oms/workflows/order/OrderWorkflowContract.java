@@ -1,0 +1,37 @@
+package io.oms.workflows.order;
+
+import io.oms.workflows.domain.ClientOrderId;
+import io.oms.workflows.domain.TenantId;
+
+/** The order workflow's contract: task queues, workflow ids, and update, signal and query names. */
+public final class OrderWorkflowContract {
+    /** Workflows and the database activities. */
+    public static final String TASK_QUEUE = "oms";
+
+    public static final String WORKFLOW_TYPE = "Order";
+    public static final String UPDATE_SUBMIT = "submit";
+    public static final String UPDATE_CANCEL = "cancel";
+    public static final String SIGNAL_BROKER_STATUS = "brokerStatus";
+    public static final String SIGNAL_BROKER_FILL = "brokerFill";
+    public static final String SIGNAL_BROKER_COMMISSION = "brokerCommission";
+    public static final String SIGNAL_BROKER_ERROR = "brokerError";
+    public static final String QUERY_STATE = "state";
+
+    private static final String PREFIX = "order/";
+
+    private OrderWorkflowContract() {}
+
+    public static String workflowId(TenantId tenant, ClientOrderId clientOrderId) {
+        return PREFIX + tenant.value() + "/" + clientOrderId.value();
+    }
+
+    /** True when an IB orderRef names an order workflow of this OMS. */
+    public static boolean isOrderWorkflowId(String orderRef) {
+        return orderRef != null && orderRef.startsWith(PREFIX) && orderRef.indexOf('/', PREFIX.length()) > 0;
+    }
+
+    /** Broker I/O for one IB connection, polled only by the worker that holds that connection. */
+    public static String brokerTaskQueue(String connection) {
+        return "ib-" + connection;
+    }
+}

@@ -1,0 +1,61 @@
+package io.oms.workflows.order;
+
+import io.oms.workflows.activities.BrokerActivities;
+import io.oms.workflows.activities.CancelOrderCommand;
+import io.oms.workflows.activities.CommissionRecord;
+import io.oms.workflows.activities.ExecutionRecord;
+import io.oms.workflows.activities.LedgerActivities;
+import io.oms.workflows.activities.PlaceOrderCommand;
+import io.oms.workflows.activities.PlaceResult;
+import io.oms.workflows.activities.StateChange;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** Recording stand-ins for the ledger and the broker, for unit tests of the workflow's logic only. */
+final class FakeActivities {
+    static final class Ledger implements LedgerActivities {
+        final List<StateChange> states = new CopyOnWriteArrayList<>();
+        final List<ExecutionRecord> executions = new CopyOnWriteArrayList<>();
+        final List<CommissionRecord> commissions = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void recordState(StateChange change) {
+            states.add(change);
+        }
+
+        @Override
+        public boolean recordExecution(ExecutionRecord execution) {
+            executions.add(execution);
+            return true;
+        }
+
+        @Override
+        public void recordCommission(CommissionRecord commission) {
+            commissions.add(commission);
+        }
+
+        List<String> actions() {
+            return states.stream().map(StateChange::action).toList();
+        }
+    }
+
+    static final class Broker implements BrokerActivities {
+        final List<PlaceOrderCommand> placed = new CopyOnWriteArrayList<>();
+        final List<CancelOrderCommand> cancels = new CopyOnWriteArrayList<>();
+        volatile Function<PlaceOrderCommand, PlaceResult> answer = c -> PlaceResult.acknowledged(7, 1000007L, "Submitted");
+
+        @Override
+        public PlaceResult placeOrder(PlaceOrderCommand command) {
+            placed.add(command);
+            return answer.apply(command);
+        }
+
+        @Override
+        public void cancelOrder(CancelOrderCommand command) {
+            cancels.add(command);
+        }
+    }
+
+    private FakeActivities() {}
+}

@@ -1,0 +1,141 @@
+package io.oms.workflows.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.oms.workflows.activities.PlaceResult;
+import io.oms.workflows.domain.ClientOrderId;
+import io.oms.workflows.domain.OrderId;
+import io.oms.workflows.domain.OrderState;
+import io.oms.workflows.domain.OrderType;
+import io.oms.workflows.domain.Side;
+import io.oms.workflows.domain.TenantId;
+import io.oms.workflows.domain.TimeInForce;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The order workflow's decisions, with the ledger and broker replaced by recording fakes. */
+class OrderWorkflowTest {
+    private TestWorkflowEnvironment env;
+    private WorkflowClient client;
+    private final FakeActivities.Ledger ledger = new FakeActivities.Ledger();
+    private final FakeActivities.Broker broker = new FakeActivities.Broker();
+
+    @BeforeEach
+    void start() {
+        env = TestWorkflowEnvironment.newInstance();
+        Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
+        oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+        oms.registerActivitiesImplementations(ledger);
+        env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
+        env.start();
+        client = env.getWorkflowClient();
+    }
+
+    @AfterEach
+    void stop() {
+        env.close();
+    }
+
+    @Test
+    void submitReturnsRoutedOnceBrokerAcknowledges() {
+        OrderView view = OrderSubmission.submit(client, request(OrderType.LMT, "10", "50"));
+        assertThat(view.state()).isEqualTo(OrderState.ROUTED);
+        assertThat(view.brokerOrderId()).isEqualTo(7);
+        assertThat(ledger.actions()).containsExactly("order.created", "order.routed");
+    }
+
+    @Test
+    void fillsCompleteTheOrderAndDuplicateExecutionsAreIgnored() {
+        OrderRequest request = request(OrderType.MKT, "10", null);
+        OrderSubmission.submit(client, request);
+        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        order.onBrokerFill(fill("e1.01", "4", "100.10"));
+        order.onBrokerFill(fill("e1.01", "4", "100.10"));
+        order.onBrokerCommission(new BrokerCommission("e2.01", new BigDecimal("1.00"), "USD"));
+        order.onBrokerFill(fill("e2.01", "6", "100.20"));
+        order.onBrokerCommission(new BrokerCommission("e1.01", new BigDecimal("1.00"), "USD"));
+
+        OrderView done = client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class);
+        assertThat(done.state()).isEqualTo(OrderState.FILLED);
+        assertThat(done.filledQuantity()).isEqualByComparingTo("10");
+        assertThat(done.avgFillPrice()).isEqualByComparingTo("100.16");
+        assertThat(ledger.executions).extracting(e -> e.execId()).containsExactly("e1.01", "e2.01");
+        assertThat(ledger.commissions).extracting(c -> c.execId()).containsExactlyInAnyOrder("e1.01", "e2.01");
+        assertThat(ledger.actions()).containsExactly("order.created", "order.routed", "order.partially_filled", "order.filled");
+    }
+
+    @Test
+    void brokerRejectEndsTheOrderRejectedWithReason() {
+        broker.answer = c -> PlaceResult.rejected(7, 201, "Order rejected - reason: no permissions");
+        OrderView view = OrderSubmission.submit(client, request(OrderType.MKT, "10", null));
+        assertThat(view.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(view.rejectReason()).contains("201").contains("no permissions");
+    }
+
+    @Test
+    void cancelSendsCancelAndEndsCanceledOnBrokerConfirmation() {
+        OrderRequest request = request(OrderType.LMT, "10", "50");
+        OrderSubmission.submit(client, request);
+        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> order.cancel(new CancelRequest("tester", "test")));
+        env.sleep(java.time.Duration.ofMillis(200));
+        order.onBrokerStatus(new BrokerStatus(7, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null));
+        OrderView view = pending.join();
+        assertThat(view.state()).isEqualTo(OrderState.CANCELED);
+        assertThat(broker.cancels).singleElement().satisfies(c -> assertThat(c.brokerOrderId()).isEqualTo(7));
+    }
+
+    @Test
+    void rejectsCancelOfFilledOrder() {
+        OrderRequest request = request(OrderType.MKT, "5", null);
+        OrderSubmission.submit(client, request);
+        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        order.onBrokerFill(fill("x1.01", "5", "10"));
+        assertThat(order.state().state()).isEqualTo(OrderState.FILLED);
+        assertThatThrownBy(() -> order.cancel(new CancelRequest("tester", null)))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause().hasMessageContaining("FILLED and can no longer be canceled");
+        assertThat(broker.cancels).isEmpty();
+    }
+
+    @Test
+    void statusAfterTerminalStateIsRefusedNotApplied() {
+        OrderRequest request = request(OrderType.MKT, "5", null);
+        OrderSubmission.submit(client, request);
+        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        order.onBrokerFill(fill("y1.01", "5", "10"));
+        order.onBrokerStatus(new BrokerStatus(7, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null));
+        assertThat(order.state().state()).isEqualTo(OrderState.FILLED);
+        assertThat(ledger.actions()).doesNotContain("order.canceled");
+    }
+
+    @Test
+    void retriedSubmissionReachesTheSameWorkflow() {
+        OrderRequest request = request(OrderType.LMT, "10", "50");
+        OrderView first = OrderSubmission.submit(client, request);
+        OrderView again = OrderSubmission.submit(client, request);
+        assertThat(again.orderId()).isEqualTo(first.orderId());
+        assertThat(broker.placed).hasSize(1);
+    }
+
+    private static BrokerFill fill(String execId, String qty, String price) {
+        return new BrokerFill(execId, 7, 1000007L, "DU1", "AAPL", Side.BUY, new BigDecimal(qty), new BigDecimal(price),
+                BigDecimal.ZERO, BigDecimal.ZERO, "ISLAND", Instant.parse("2026-11-24T15:00:00Z"));
+    }
+
+    private static OrderRequest request(OrderType type, String qty, String limit) {
+        return new OrderRequest(new OrderId(UUID.randomUUID()), new TenantId("t1"),
+                new ClientOrderId("c-" + UUID.randomUUID()), "DU1", "sim", "AAPL", Side.BUY, type,
+                new BigDecimal(qty), limit == null ? null : new BigDecimal(limit), TimeInForce.DAY, "tester",
+                Instant.parse("2026-11-24T15:00:00Z"));
+    }
+}
