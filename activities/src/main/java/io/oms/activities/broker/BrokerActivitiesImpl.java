@@ -1,0 +1,126 @@
+package io.oms.activities.broker;
+
+import io.oms.ib.client.IbConnector;
+import io.oms.ib.client.IbNotConnectedException;
+import io.oms.ib.client.OrderSpec;
+import io.oms.ib.client.PlaceAck;
+import io.oms.ib.msg.ExecutionFilter;
+import io.oms.infra.persistence.InstrumentRepository;
+import io.oms.workflows.activities.BrokerActivities;
+import io.oms.workflows.activities.CancelOrderCommand;
+import io.oms.workflows.activities.PlaceOrderCommand;
+import io.oms.workflows.activities.PlaceResult;
+import io.oms.workflows.domain.ErrorCode;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Broker I/O for one IB session. Placement is idempotent by orderRef: a retry (say, after the worker that
+ * placed the order died) first asks IB what it already has under that orderRef and answers from that.
+ */
+public final class BrokerActivitiesImpl implements BrokerActivities {
+    private static final Duration READY_WAIT = Duration.ofSeconds(5);
+    private static final Duration ACK_WAIT = Duration.ofSeconds(8);
+
+    private final IbConnector connector;
+    private final int clientId;
+    private final InstrumentRepository instruments;
+
+    public BrokerActivitiesImpl(IbConnector connector, int clientId, InstrumentRepository instruments) {
+        this.connector = connector;
+        this.clientId = clientId;
+        this.instruments = instruments;
+    }
+
+    @Override
+    public PlaceResult placeOrder(PlaceOrderCommand command) {
+        boolean retry = Activity.getExecutionContext().getInfo().getAttempt() > 1;
+        // A first attempt with no session is refused outright; a retry may already be live at IB, so it
+        // fails retryably and waits for the session to come back.
+        awaitSession(retry ? ErrorCode.BROKER_TIMEOUT : ErrorCode.BROKER_UNAVAILABLE);
+        Optional<PlaceAck> known = connector.findByOrderRef(command.orderRef());
+        if (known.isEmpty() && retry) {
+            known = askBrokerFor(command.orderRef());
+        }
+        if (known.isPresent()) {
+            return toResult(known.get());
+        }
+        try {
+            return toResult(connector.placeOrder(spec(command)).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            throw ApplicationFailure.newFailure("no acknowledgement from IB within " + ACK_WAIT, ErrorCode.BROKER_TIMEOUT.name());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IbNotConnectedException) {
+                throw unavailable(e.getCause().getMessage());
+            }
+            throw ApplicationFailure.newFailure("placement failed: " + e.getCause(), ErrorCode.BROKER_TIMEOUT.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApplicationFailure.newFailure("interrupted", ErrorCode.BROKER_TIMEOUT.name());
+        }
+    }
+
+    @Override
+    public void cancelOrder(CancelOrderCommand command) {
+        awaitSession(ErrorCode.BROKER_TIMEOUT);
+        try {
+            connector.cancelOrder(command.brokerOrderId()).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw ApplicationFailure.newFailure("cancel not sent: " + e, ErrorCode.BROKER_TIMEOUT.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApplicationFailure.newFailure("interrupted", ErrorCode.BROKER_TIMEOUT.name());
+        }
+    }
+
+    /** After a lost worker, this session may not have seen the order yet: refresh open orders and executions. */
+    private Optional<PlaceAck> askBrokerFor(String orderRef) {
+        try {
+            connector.requestOpenOrders().get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            connector.requestExecutions(ExecutionFilter.forClient(clientId)).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw ApplicationFailure.newFailure("could not look the order up at IB: " + e, ErrorCode.BROKER_TIMEOUT.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApplicationFailure.newFailure("interrupted", ErrorCode.BROKER_TIMEOUT.name());
+        }
+        return connector.findByOrderRef(orderRef);
+    }
+
+    private void awaitSession(ErrorCode whenDown) {
+        boolean ready;
+        try {
+            ready = connector.awaitReady(READY_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ready = false;
+        }
+        if (!ready) {
+            String message = "IB session is not connected";
+            throw whenDown == ErrorCode.BROKER_UNAVAILABLE
+                    ? unavailable(message)
+                    : ApplicationFailure.newFailure(message, whenDown.name());
+        }
+    }
+
+    private OrderSpec spec(PlaceOrderCommand c) {
+        String primaryExchange = instruments.findBySymbol(c.symbol()).map(i -> i.primaryExchange()).orElse(null);
+        return new OrderSpec(c.orderRef(), c.account(), c.symbol(), "STK", "SMART", primaryExchange, "USD",
+                c.side().name(), c.quantity(), c.type().name(), c.limitPrice(), c.timeInForce().name());
+    }
+
+    private static PlaceResult toResult(PlaceAck ack) {
+        return ack.rejected()
+                ? PlaceResult.rejected(ack.orderId(), ack.errorCode(), ack.errorMessage())
+                : PlaceResult.acknowledged(ack.orderId(), ack.permId(), ack.status());
+    }
+
+    private static ApplicationFailure unavailable(String message) {
+        return ApplicationFailure.newNonRetryableFailure(message, ErrorCode.BROKER_UNAVAILABLE.name());
+    }
+}

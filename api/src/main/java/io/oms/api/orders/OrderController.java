@@ -1,0 +1,111 @@
+package io.oms.api.orders;
+
+import io.oms.infra.config.ApiRole;
+import io.oms.api.error.ApiException;
+import io.oms.api.error.FieldProblem;
+import io.oms.api.security.ApiKeyAuthentication;
+import io.oms.infra.persistence.ExecutionRepository;
+import io.oms.infra.persistence.OrderRepository;
+import io.oms.infra.persistence.OrderRow;
+import io.oms.infra.security.ApiPrincipal;
+import io.oms.workflows.domain.OrderState;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@ApiRole
+@RestController
+@RequestMapping("/api/v1/orders")
+public class OrderController {
+    private static final int MAX_PAGE = 200;
+
+    private final OrderService service;
+    private final OrderRepository orders;
+    private final ExecutionRepository executions;
+
+    public OrderController(OrderService service, OrderRepository orders, ExecutionRepository executions) {
+        this.service = service;
+        this.orders = orders;
+        this.executions = executions;
+    }
+
+    /** 201 once the broker acknowledged or rejected a new order; 200 for a replay of the same clientOrderId. */
+    @PostMapping
+    ResponseEntity<OrderResource> submit(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                                         @RequestBody SubmitOrderBody body) {
+        OrderService.Submitted submitted = service.submit(principal, body);
+        HttpStatus status = !submitted.created() ? HttpStatus.OK
+                : "NEW".equals(submitted.order().state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+        return ResponseEntity.status(status).body(submitted.order());
+    }
+
+    @GetMapping("/{id}")
+    OrderResource get(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal, @PathVariable String id) {
+        return OrderResource.of(service.find(principal, id));
+    }
+
+    @GetMapping
+    Page<OrderResource> list(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                             @RequestParam Optional<String> state,
+                             @RequestParam Optional<String> cursor,
+                             @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.validation(List.of(new FieldProblem("limit", "must be between 1 and " + MAX_PAGE)));
+        }
+        Optional<String> stateFilter = state.map(OrderController::parseState);
+        Optional<UUID> before = cursor.map(OrderController::decodeCursor);
+        List<OrderRow> rows = orders.list(principal.tenantId(), stateFilter, before, limit);
+        String next = rows.size() == limit ? encodeCursor(rows.getLast().id()) : null;
+        return new Page<>(rows.stream().map(OrderResource::of).toList(), next);
+    }
+
+    /** 200 when the cancel is confirmed by IB; 202 when it was sent and IB has not confirmed it yet. */
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<OrderResource> cancel(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                                         @PathVariable String id) {
+        OrderResource order = service.cancel(principal, id);
+        return ResponseEntity.status("CANCELED".equals(order.state()) ? HttpStatus.OK : HttpStatus.ACCEPTED).body(order);
+    }
+
+    @GetMapping("/{id}/executions")
+    List<ExecutionResource> executions(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                                       @PathVariable String id) {
+        OrderRow order = service.find(principal, id);
+        return executions.listByOrder(principal.tenantId(), order.id()).stream().map(ExecutionResource::of).toList();
+    }
+
+    private static String parseState(String state) {
+        try {
+            return OrderState.valueOf(state.toUpperCase()).name();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(List.of(new FieldProblem("state", "must be one of "
+                    + java.util.Arrays.toString(OrderState.values()))));
+        }
+    }
+
+    private static String encodeCursor(UUID id) {
+        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    private static UUID decodeCursor(String cursor) {
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor));
+            return new UUID(bytes.getLong(), bytes.getLong());
+        } catch (RuntimeException e) {
+            throw ApiException.validation(List.of(new FieldProblem("cursor", "is not a cursor this API issued")));
+        }
+    }
+}

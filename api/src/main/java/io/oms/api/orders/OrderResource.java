@@ -1,0 +1,46 @@
+package io.oms.api.orders;
+
+import io.oms.infra.persistence.OrderRow;
+import io.oms.workflows.order.OrderView;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An order as the API shows it. Quantities and prices are decimal strings, never binary floating point. */
+public record OrderResource(
+        String id,
+        String clientOrderId,
+        String account,
+        String symbol,
+        String side,
+        String type,
+        String qty,
+        String limitPrice,
+        String tif,
+        String state,
+        String filledQty,
+        String avgFillPrice,
+        Integer brokerOrderId,
+        Long permId,
+        String rejectReason,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static OrderResource of(OrderView v) {
+        return new OrderResource(v.orderId().toString(), v.clientOrderId().value(), v.account(), v.symbol(),
+                v.side().name(), v.type().name(), text(v.quantity()), text(v.limitPrice()), v.timeInForce().name(),
+                v.state().name(), text(v.filledQuantity()), text(v.avgFillPrice()), v.brokerOrderId(), v.permId(),
+                v.rejectReason(), v.version(), v.submittedAt(), v.updatedAt());
+    }
+
+    static OrderResource of(OrderRow r) {
+        return new OrderResource(r.id().toString(), r.clientOrderId(), r.account(), r.symbol(), r.side(), r.type(),
+                text(r.quantity()), text(r.limitPrice()), r.timeInForce(), r.state(), text(r.filledQuantity()),
+                text(r.avgFillPrice()), r.brokerOrderId(), r.permId(), r.rejectReason(), r.version(), r.createdAt(),
+                r.updatedAt());
+    }
+
+    static String text(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,142 @@
+package io.oms.api.orders;
+
+import io.oms.infra.config.ApiRole;
+import io.oms.api.error.ApiException;
+import io.oms.api.error.FieldProblem;
+import io.oms.infra.ids.UuidV7;
+import io.oms.infra.persistence.BrokerAccountRow;
+import io.oms.infra.persistence.BrokerDirectory;
+import io.oms.infra.persistence.InstrumentRow;
+import io.oms.infra.persistence.InstrumentRepository;
+import io.oms.infra.persistence.OrderRepository;
+import io.oms.infra.persistence.OrderRow;
+import io.oms.infra.security.ApiPrincipal;
+import io.oms.workflows.domain.ClientOrderId;
+import io.oms.workflows.domain.ErrorCode;
+import io.oms.workflows.domain.OrderId;
+import io.oms.workflows.domain.OrderState;
+import io.oms.workflows.domain.TenantId;
+import io.oms.workflows.order.CancelRequest;
+import io.oms.workflows.order.OrderRequest;
+import io.oms.workflows.order.OrderSubmission;
+import io.oms.workflows.order.OrderView;
+import io.oms.workflows.order.OrderWorkflowContract;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Submitting and cancelling orders through their workflows; every lookup is scoped to the caller's tenant. */
+@ApiRole
+@Service
+public class OrderService {
+    private final WorkflowClient client;
+    private final OrderRepository orders;
+    private final BrokerDirectory brokers;
+    private final InstrumentRepository instruments;
+
+    public OrderService(WorkflowClient client, OrderRepository orders, BrokerDirectory brokers, InstrumentRepository instruments) {
+        this.client = client;
+        this.orders = orders;
+        this.brokers = brokers;
+        this.instruments = instruments;
+    }
+
+    /** The order, and whether this call created it (false: a replay of an earlier submission). */
+    public record Submitted(OrderResource order, boolean created) {}
+
+    public Submitted submit(ApiPrincipal principal, SubmitOrderBody body) {
+        OrderValidation.ValidOrder order = OrderValidation.check(body);
+        BrokerAccountRow account = brokers.findAccount(principal.tenantId(), order.account())
+                .orElseThrow(() -> ApiException.validation(List.of(new FieldProblem("account", "is not an account of this tenant"))));
+        InstrumentRow instrument = instruments.findBySymbol(order.symbol())
+                .orElseThrow(() -> ApiException.validation(List.of(new FieldProblem("symbol", "is not a known instrument"))));
+        OrderValidation.checkTick(order, instrument.tickSize());
+        ClientOrderId clientOrderId = new ClientOrderId(
+                order.clientOrderId() != null ? order.clientOrderId() : UuidV7.next().toString());
+
+        Optional<OrderRow> earlier = orders.findByClientOrderId(principal.tenantId(), clientOrderId.value());
+        if (earlier.isPresent()) {
+            return new Submitted(sameOrConflict(OrderResource.of(earlier.get()), order), false);
+        }
+        OrderRequest request = new OrderRequest(new OrderId(UuidV7.next()), new TenantId(principal.tenantId()),
+                clientOrderId, account.accountCode(), account.connectionName(), order.symbol(), order.side(), order.type(),
+                order.qty(), order.limitPrice(), order.tif(), actor(principal),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        OrderView view;
+        try {
+            view = OrderSubmission.submit(client, request);
+        } catch (WorkflowException e) {
+            // A closed workflow of the same id: the ledger has the order it produced.
+            return orders.findByClientOrderId(principal.tenantId(), clientOrderId.value())
+                    .map(row -> new Submitted(sameOrConflict(OrderResource.of(row), order), false))
+                    .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the order could not be submitted: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the workflow service is unavailable",
+                    List.of(), "retry with the same clientOrderId; the retry cannot create a second order");
+        }
+        OrderResource resource = sameOrConflict(OrderResource.of(view), order);
+        return new Submitted(resource, view.orderId().equals(request.orderId()));
+    }
+
+    public OrderResource cancel(ApiPrincipal principal, String id) {
+        OrderRow row = find(principal, id);
+        if (OrderState.valueOf(row.state()).isTerminal()) {
+            throw new ApiException(ErrorCode.STATE_CONFLICT, "order is " + row.state() + " and can no longer be canceled");
+        }
+        String workflowId = OrderWorkflowContract.workflowId(new TenantId(row.tenantId()), new ClientOrderId(row.clientOrderId()));
+        try {
+            return OrderResource.of(OrderSubmission.existing(client, workflowId).cancel(new CancelRequest(actor(principal), null)));
+        } catch (WorkflowUpdateException e) {
+            throw new ApiException(ErrorCode.STATE_CONFLICT, rootMessage(e));
+        } catch (WorkflowNotFoundException e) {
+            throw new ApiException(ErrorCode.STATE_CONFLICT, "order is no longer working");
+        }
+    }
+
+    public OrderRow find(ApiPrincipal principal, String id) {
+        return parseId(id).flatMap(uuid -> orders.findById(principal.tenantId(), uuid))
+                .orElseThrow(() -> ApiException.notFound("order " + id));
+    }
+
+    static Optional<java.util.UUID> parseId(String id) {
+        try {
+            return Optional.of(java.util.UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A client order id names one order: the same id with different terms is refused. */
+    private static OrderResource sameOrConflict(OrderResource existing, OrderValidation.ValidOrder asked) {
+        boolean same = existing.account().equals(asked.account()) && existing.symbol().equals(asked.symbol())
+                && existing.side().equals(asked.side().name()) && existing.type().equals(asked.type().name())
+                && existing.qty().equals(OrderResource.text(asked.qty()))
+                && java.util.Objects.equals(existing.limitPrice(), OrderResource.text(asked.limitPrice()))
+                && existing.tif().equals(asked.tif().name());
+        if (!same) {
+            throw new ApiException(ErrorCode.DUPLICATE_CLIENT_ORDER_ID,
+                    "clientOrderId " + existing.clientOrderId() + " already names a different order", List.of(),
+                    "use a new clientOrderId for a new order");
+        }
+        return existing;
+    }
+
+    private static String actor(ApiPrincipal principal) {
+        return "api-key:" + principal.keyId();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null ? "the request conflicts with the order's state" : message.replaceFirst("^[\\w.]+Exception: ", "");
+    }
+}

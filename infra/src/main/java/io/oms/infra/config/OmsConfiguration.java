@@ -1,0 +1,8 @@
+package io.oms.infra.config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({TemporalProperties.class, BrokerProperties.class, RoleProperties.class})
+public class OmsConfiguration {}

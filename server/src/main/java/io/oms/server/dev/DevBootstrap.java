@@ -1,0 +1,59 @@
+package io.oms.server.dev;
+
+import io.oms.ib.sim.GatewaySimulator;
+import io.oms.ib.sim.SimulatorConfig;
+import io.oms.infra.config.BrokerProperties;
+import io.oms.infra.persistence.BrokerDirectory;
+import io.oms.infra.persistence.InstrumentRepository;
+import io.oms.infra.persistence.TenantRepository;
+import io.oms.infra.security.ApiKeys;
+import io.oms.infra.seed.DevSeed;
+import io.oms.infra.seed.DevSeeder;
+import io.oms.infra.seed.SeedSpec;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Embedded defaults: the IB Gateway simulator in-process (reached over TCP through the real connector) and
+ * a demo tenant with an account mapped to the simulator's and an admin API key, printed once.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DevBootstrap {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "oms.simulator.embedded", havingValue = "true")
+    GatewaySimulator gatewaySimulator(BrokerProperties broker) throws IOException {
+        GatewaySimulator simulator = new GatewaySimulator(SimulatorConfig.fromEnvironment()
+                .withHost(broker.host()).withPort(broker.port()));
+        simulator.start();
+        return simulator;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "oms.seed-demo", havingValue = "true")
+    ApplicationRunner seedDemoTenant(TenantRepository tenants, BrokerDirectory brokers, InstrumentRepository instruments,
+                                     ApiKeys apiKeys, BrokerProperties broker,
+                                     @Value("${oms.bootstrap-api-key:}") String bootstrapKey) {
+        return args -> {
+            SeedSpec spec = new SeedSpec(broker.connection(), broker.host(), broker.port(), broker.clientId(),
+                    broker.account(), Optional.ofNullable(bootstrapKey).filter(k -> !k.isBlank()));
+            DevSeed seed = new DevSeeder(tenants, brokers, instruments, apiKeys).seed(spec);
+            // Printed to the console once, on purpose: it is the developer's only way to learn a generated key.
+            System.out.println();
+            System.out.println("==============================================================");
+            System.out.println(" OMS is starting: tenant 'demo', account " + broker.account() + " on connection '"
+                    + broker.connection() + "'");
+            System.out.println(seed.generated()
+                    ? " Admin API key (shown once): " + seed.apiKey()
+                    : " Admin API key: taken from OMS_BOOTSTRAP_API_KEY");
+            System.out.println(" Try: curl -H 'Authorization: Bearer <key>' http://127.0.0.1:8080/api/v1/orders");
+            System.out.println("==============================================================");
+            System.out.println();
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package io.oms.worker;
+
+import io.oms.ib.client.CommissionEvent;
+import io.oms.ib.client.ExecutionEvent;
+import io.oms.ib.client.IbErrorEvent;
+import io.oms.ib.client.IbEventListener;
+import io.oms.ib.client.OpenOrderEvent;
+import io.oms.ib.client.OrderStatusEvent;
+import io.oms.ib.client.SessionInfo;
+import io.oms.infra.persistence.BrokerDirectory;
+import io.oms.workflows.domain.Side;
+import io.oms.workflows.order.BrokerCommission;
+import io.oms.workflows.order.BrokerError;
+import io.oms.workflows.order.BrokerFill;
+import io.oms.workflows.order.BrokerStatus;
+import io.oms.workflows.order.OrderWorkflowContract;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the IB session's events into signals to the order workflows, addressed by orderRef (which is the
+ * workflow id). Events no order claims are kept for reconciliation, never dropped. Runs on the
+ * connector's single dispatch thread, so its maps need no locking.
+ */
+public final class BrokerEventRouter implements IbEventListener {
+    private static final Logger log = LoggerFactory.getLogger(BrokerEventRouter.class);
+    /** Error codes that speak about one order's fate; the rest are session notices. */
+    private static final Set<Integer> ORDER_ERRORS = Set.of(103, 104, 105, 135, 161, 200, 201, 202, 460, 10147, 10148);
+    private static final int MEMORY = 200_000;
+
+    private final String connection;
+    private final BrokerDirectory directory;
+    private final WorkflowSignals signals;
+    private final Map<String, String> orderRefByExecId = new BoundedMap<>(MEMORY);
+    private final Map<Integer, String> lastStatus = new BoundedMap<>(MEMORY);
+
+    public BrokerEventRouter(String connection, BrokerDirectory directory, WorkflowSignals signals) {
+        this.connection = connection;
+        this.directory = directory;
+        this.signals = signals;
+    }
+
+    @Override
+    public void onSessionReady(SessionInfo info) {
+        log.info("IB session {} ready: accounts {}, server version {}, next order id {}", connection,
+                info.managedAccounts(), info.serverVersion(), info.nextValidId());
+        directory.updateStatus(connection, "UP", "server version " + info.serverVersion());
+    }
+
+    @Override
+    public void onSessionLost(String reason) {
+        log.warn("IB session {} lost: {}", connection, reason);
+        lastStatus.clear();
+        directory.updateStatus(connection, "DOWN", reason);
+    }
+
+    @Override
+    public void onOrderStatus(OrderStatusEvent e) {
+        // IB repeats statuses freely; pass on only what changed for the order.
+        String key = e.status() + "/" + e.filled().stripTrailingZeros().toPlainString();
+        if (key.equals(lastStatus.put(e.orderId(), key))) {
+            return;
+        }
+        BrokerStatus status = new BrokerStatus(e.orderId(), e.permId(), e.status(), e.filled(), e.remaining(),
+                e.avgFillPrice(), e.whyHeld());
+        route(e.orderRef(), OrderWorkflowContract.SIGNAL_BROKER_STATUS, status, "orderStatus", e.orderId(), null);
+    }
+
+    @Override
+    public void onOpenOrder(OpenOrderEvent e) {
+        // Our own orders' openOrder repeats what orderStatus says; an order placed elsewhere is news.
+        if (!OrderWorkflowContract.isOrderWorkflowId(e.orderRef())) {
+            signals.keepUnmatched("openOrder", e.orderRef(), e.orderId(), null, e);
+        }
+    }
+
+    @Override
+    public void onExecution(ExecutionEvent e) {
+        orderRefByExecId.put(e.execId(), e.orderRef());
+        BrokerFill fill = new BrokerFill(e.execId(), e.orderId(), e.permId(), e.account(), e.symbol(),
+                "BOT".equals(e.side()) ? Side.BUY : Side.SELL, e.shares(), e.price(), e.cumQty(), e.avgPrice(),
+                e.exchange(), e.time());
+        route(e.orderRef(), OrderWorkflowContract.SIGNAL_BROKER_FILL, fill, "execution", e.orderId(), e.execId());
+    }
+
+    @Override
+    public void onCommission(CommissionEvent e) {
+        String orderRef = orderRefByExecId.get(e.execId());
+        BrokerCommission commission = new BrokerCommission(e.execId(), e.commission(), e.currency());
+        route(orderRef, OrderWorkflowContract.SIGNAL_BROKER_COMMISSION, commission, "commission", null, e.execId());
+    }
+
+    @Override
+    public void onError(IbErrorEvent e) {
+        if (e.id() >= 0 && ORDER_ERRORS.contains(e.code())) {
+            route(e.orderRef(), OrderWorkflowContract.SIGNAL_BROKER_ERROR, new BrokerError(e.id(), e.code(), e.message()),
+                    "error", e.id(), null);
+        } else if (e.isInformational()) {
+            log.debug("IB notice {} on {}: {}", e.code(), connection, e.message());
+        } else {
+            log.warn("IB error {} (id {}) on {}: {}", e.code(), e.id(), connection, e.message());
+        }
+    }
+
+    private void route(String orderRef, String signal, Object payload, String kind, Integer orderId, String execId) {
+        if (OrderWorkflowContract.isOrderWorkflowId(orderRef)) {
+            signals.send(orderRef, signal, payload, kind, orderId, execId);
+        } else {
+            signals.keepUnmatched(kind, orderRef, orderId, execId, payload);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.oms.worker;
+
+import io.oms.activities.broker.BrokerActivitiesImpl;
+import io.oms.activities.ledger.LedgerActivitiesImpl;
+import io.oms.ib.client.IbClientOptions;
+import io.oms.ib.client.IbConnectionConfig;
+import io.oms.ib.client.IbConnector;
+import io.oms.infra.config.BrokerProperties;
+import io.oms.infra.persistence.BrokerDirectory;
+import io.oms.infra.persistence.InstrumentRepository;
+import io.oms.infra.persistence.UnmatchedBrokerEventRepository;
+import io.oms.workflows.order.OrderWorkflowContract;
+import io.oms.workflows.order.OrderWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The worker role: the order workflows and ledger activities on the {@code oms} queue, and the one IB
+ * session this process holds with its broker activities on {@code ib-{connection}}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "oms.roles.worker", havingValue = "true")
+public class WorkerConfiguration {
+
+    @Bean(destroyMethod = "close")
+    WorkflowSignals workflowSignals(BrokerProperties broker, WorkflowClient client, UnmatchedBrokerEventRepository unmatched) {
+        return new WorkflowSignals(broker.connection(), client, unmatched, 8);
+    }
+
+    @Bean(destroyMethod = "close")
+    IbConnector ibConnector(BrokerProperties broker, BrokerDirectory directory, WorkflowSignals signals) {
+        directory.ensureConnection(broker.connection(), broker.host(), broker.port(), broker.clientId());
+        IbClientOptions defaults = IbClientOptions.defaults();
+        IbClientOptions options = new IbClientOptions(defaults.minServerVersion(), defaults.maxServerVersion(),
+                broker.messagesPerSecond(), broker.messagesPerSecond());
+        return new IbConnector(IbConnectionConfig.of(broker.connection(), broker.host(), broker.port(), broker.clientId()),
+                new DbOrderIdStore(directory), new BrokerEventRouter(broker.connection(), directory, signals), options);
+    }
+
+    @Bean
+    WorkerFactory workerFactory(WorkflowClient client, BrokerProperties broker, IbConnector connector,
+                                LedgerActivitiesImpl ledger, InstrumentRepository instruments) {
+        WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                .setUsingVirtualWorkflowThreads(true)
+                .setWorkflowCacheSize(2_000)
+                .build());
+        WorkerOptions options = WorkerOptions.newBuilder()
+                .setMaxConcurrentWorkflowTaskPollers(4)
+                .setMaxConcurrentActivityTaskPollers(4)
+                .build();
+        var oms = factory.newWorker(OrderWorkflowContract.TASK_QUEUE, options);
+        oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+        oms.registerActivitiesImplementations(ledger);
+        factory.newWorker(OrderWorkflowContract.brokerTaskQueue(broker.connection()), options)
+                .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments));
+        return factory;
+    }
+
+    @Bean
+    WorkerLifecycle workerLifecycle(WorkerFactory factory, IbConnector connector, BrokerDirectory directory,
+                                    BrokerProperties broker) {
+        return new WorkerLifecycle(factory, connector, directory, broker.connection());
+    }
+}
