@@ -1,0 +1,75 @@
+package io.oms.server.e2e;
+
+import io.oms.ib.sim.GatewaySimulator;
+import io.oms.infra.db.DatabaseCreator;
+import io.oms.server.OmsApplication;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole system in one process on real parts: PostgreSQL, the Temporal test server bound to a port and
+ * reached over gRPC, and the IB simulator reached over a TCP socket through the real connector. Every
+ * end-to-end test class shares one application context (same configuration).
+ */
+@SpringBootTest(classes = OmsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EndToEndTest {
+    protected static final String ACCOUNT = "DU1234567";
+    protected static final String KEY = "oms_e2etest1_e2eKeyForTheDemoTenant0000000000";
+    private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/oms_e2e";
+    private static final int TEMPORAL_PORT = FreePorts.next();
+    private static final int SIMULATOR_PORT = FreePorts.next();
+
+    static {
+        DatabaseCreator.ensureDatabase(DB_URL, "postgres", "");
+    }
+
+    @DynamicPropertySource
+    static void system(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DB_URL);
+        registry.add("oms.roles.api", () -> "true");
+        registry.add("oms.roles.worker", () -> "true");
+        registry.add("oms.roles.dev", () -> "true");
+        registry.add("oms.temporal.embedded", () -> "true");
+        registry.add("oms.temporal.embedded-port", () -> TEMPORAL_PORT);
+        registry.add("oms.simulator.embedded", () -> "true");
+        registry.add("oms.broker.port", () -> SIMULATOR_PORT);
+        registry.add("oms.broker.messages-per-second", () -> "2000");
+        registry.add("oms.seed-demo", () -> "true");
+        registry.add("oms.bootstrap-api-key", () -> KEY);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected GatewaySimulator simulator;
+
+    protected ApiClient api;
+
+    @BeforeEach
+    void connectClient() {
+        api = new ApiClient(port, KEY);
+        api.await("/actuator/health", r -> "UP".equals(r.body().path("components").path("broker").path("status").asString()),
+                Duration.ofSeconds(30));
+    }
+
+    protected static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    protected static String order(String clientOrderId, String symbol, String side, String type, String qty, String limit) {
+        return "{\"account\":\"" + ACCOUNT + "\",\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"type\":\"" + type
+                + "\",\"qty\":\"" + qty + "\"" + (limit == null ? "" : ",\"limitPrice\":\"" + limit + "\"")
+                + ",\"tif\":\"DAY\",\"clientOrderId\":\"" + clientOrderId + "\"}";
+    }
+
+    protected ApiClient.Response awaitState(String orderId, String state) {
+        return api.await("/api/v1/orders/" + orderId, r -> state.equals(r.text("state")), Duration.ofSeconds(30));
+    }
+}
