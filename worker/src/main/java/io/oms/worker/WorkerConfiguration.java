@@ -15,6 +15,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,8 @@ public class WorkerConfiguration {
         IbClientOptions defaults = IbClientOptions.defaults();
         IbClientOptions options = new IbClientOptions(defaults.minServerVersion(), defaults.maxServerVersion(),
                 broker.messagesPerSecond(), broker.messagesPerSecond());
+        LoggerFactory.getLogger(WorkerConfiguration.class).info("IB session {} at {}:{} client id {}, paced at {} messages/s",
+                broker.connection(), broker.host(), broker.port(), broker.clientId(), broker.messagesPerSecond());
         return new IbConnector(IbConnectionConfig.of(broker.connection(), broker.host(), broker.port(), broker.clientId()),
                 new DbOrderIdStore(directory), new BrokerEventRouter(broker.connection(), directory, signals), options);
     }

@@ -35,6 +35,7 @@ public final class IbConnector implements AutoCloseable {
     private final TokenBucket bucket;
     private final ExecutorService dispatch;
     private final Object readyLock = new Object();
+    private final Object placeLock = new Object();
     private volatile IbSession session;
     private volatile boolean ready;
     private volatile boolean closed;
@@ -79,18 +80,23 @@ public final class IbConnector implements AutoCloseable {
     public CompletableFuture<PlaceAck> placeOrder(OrderSpec spec) {
         IbSession s = readySession();
         if (s == null) return notConnected();
-        int id = orders.allocate();
         CompletableFuture<PlaceAck> ack = new CompletableFuture<>();
-        orders.register(id, spec.orderRef(), ack);
-        PlaceOrder msg = new PlaceOrder(id, 0, spec.symbol(), or(spec.secType(), "STK"), or(spec.exchange(), "SMART"),
-                spec.primaryExchange(), or(spec.currency(), "USD"), spec.action(), plain(spec.quantity()),
-                spec.orderType(), plain(spec.limitPrice()), null, or(spec.tif(), "DAY"), spec.account(),
-                spec.orderRef(), true, false);
-        try {
-            send(s, msg);
-        } catch (IOException | RuntimeException e) {
-            orders.forget(id);
-            return CompletableFuture.failedFuture(e);
+        int id;
+        // IB refuses (103) a new order id that is not above every id sent before it, so an id must reach the
+        // wire before any later one: allocation and sending happen as one step.
+        synchronized (placeLock) {
+            id = orders.allocate();
+            orders.register(id, spec.orderRef(), ack);
+            PlaceOrder msg = new PlaceOrder(id, 0, spec.symbol(), or(spec.secType(), "STK"), or(spec.exchange(), "SMART"),
+                    spec.primaryExchange(), or(spec.currency(), "USD"), spec.action(), plain(spec.quantity()),
+                    spec.orderType(), plain(spec.limitPrice()), null, or(spec.tif(), "DAY"), spec.account(),
+                    spec.orderRef(), true, false);
+            try {
+                send(s, msg);
+            } catch (IOException | RuntimeException e) {
+                orders.forget(id);
+                return CompletableFuture.failedFuture(e);
+            }
         }
         return ack.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((a, err) -> { if (err != null) orders.forget(id); });

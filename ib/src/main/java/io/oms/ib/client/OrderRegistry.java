@@ -19,6 +19,8 @@ final class OrderRegistry {
     private int nextValidId;
     private int maxSeen;
     private int lastAllocated;
+    /** The persisted mark as loaded once; every later id is above lastAllocated anyway. */
+    private int storedHighWater = -1;
 
     OrderRegistry(String connection, OrderIdStore store) {
         this.connection = connection;
@@ -26,7 +28,10 @@ final class OrderRegistry {
     }
 
     synchronized int allocate() {
-        int id = Math.max(Math.max(nextValidId, store.loadHighWater(connection) + 1),
+        if (storedHighWater < 0) {
+            storedHighWater = store.loadHighWater(connection);
+        }
+        int id = Math.max(Math.max(nextValidId, storedHighWater + 1),
                 Math.max(maxSeen + 1, lastAllocated + 1));
         // Persist before sending so a crash after the send can never hand the same id out again.
         store.storeHighWater(connection, id);
