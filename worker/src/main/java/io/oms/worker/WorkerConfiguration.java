@@ -6,6 +6,8 @@ import io.oms.ib.client.IbClientOptions;
 import io.oms.ib.client.IbConnectionConfig;
 import io.oms.ib.client.IbConnector;
 import io.oms.infra.config.BrokerProperties;
+import io.oms.infra.config.TemporalProperties;
+import io.oms.infra.temporal.StickyExecution;
 import io.oms.infra.persistence.BrokerDirectory;
 import io.oms.infra.persistence.InstrumentRepository;
 import io.oms.infra.persistence.UnmatchedBrokerEventRepository;
@@ -47,7 +49,8 @@ public class WorkerConfiguration {
 
     @Bean
     WorkerFactory workerFactory(WorkflowClient client, BrokerProperties broker, IbConnector connector,
-                                LedgerActivitiesImpl ledger, InstrumentRepository instruments) {
+                                LedgerActivitiesImpl ledger, InstrumentRepository instruments,
+                                TemporalProperties temporal) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkflowCacheSize(2_000)
@@ -55,6 +58,8 @@ public class WorkerConfiguration {
         WorkerOptions options = WorkerOptions.newBuilder()
                 .setMaxConcurrentWorkflowTaskPollers(4)
                 .setMaxConcurrentActivityTaskPollers(4)
+                .setStickyQueueScheduleToStartTimeout(
+                        StickyExecution.scheduleToStartTimeout(temporal.stickyExecution(), client.getWorkflowServiceStubs()))
                 .build();
         var oms = factory.newWorker(OrderWorkflowContract.TASK_QUEUE, options);
         oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);

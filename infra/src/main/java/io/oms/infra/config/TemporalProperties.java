@@ -3,13 +3,15 @@ package io.oms.infra.config;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Where Temporal is. With {@code embedded} the process starts the Java test server on
  * {@code embeddedPort} and talks to it over gRPC like to any cluster; otherwise it connects to
- * {@code target} (a cluster or Temporal Cloud, with TLS and an API key when set).
+ * {@code target} (a cluster or Temporal Cloud, with TLS and an API key when set). {@code stickyExecution}
+ * ({@code auto}, {@code on}, {@code off}) is explained in {@link io.oms.infra.temporal.StickyExecution}.
  */
 @Validated
 @ConfigurationProperties("oms.temporal")
@@ -19,7 +21,8 @@ public record TemporalProperties(
         @NotBlank String target,
         @NotBlank String namespace,
         boolean tls,
-        String apiKey) {
+        String apiKey,
+        @Pattern(regexp = "auto|on|off") String stickyExecution) {
 
     public String effectiveTarget() {
         return embedded ? "127.0.0.1:" + embeddedPort : target;

@@ -1,0 +1,179 @@
+package io.oms.server.multiprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue acceptance: with {@code oms temporal}, {@code oms simulator}, {@code oms api} and {@code oms worker} as
+ * separate processes, killing the worker mid-order and starting it again finishes the order with no duplicate
+ * execution.
+ */
+@Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
+class WorkerCrashRecoveryTest {
+    private static final String API_KEY = "oms_mptest01_abcdefghijklmnopqrstuvwxyz012345";
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String DB = "oms_mp_" + Long.toHexString(System.nanoTime());
+
+    private static final List<OmsProcess> processes = new ArrayList<>();
+    private static final Map<String, String> workerEnv = new HashMap<>();
+    private static int workerPort;
+    private static OmsClient client;
+
+    @BeforeAll
+    static void startProcesses() throws Exception {
+        Files.createDirectories(OmsProcess.LOG_DIR);
+        for (String role : List.of("temporal", "simulator", "api", "worker")) {
+            Files.deleteIfExists(OmsProcess.LOG_DIR.resolve(role + ".log"));
+        }
+        int temporalPort = OmsProcess.freePort();
+        int simPort = OmsProcess.freePort();
+        int simControlPort = OmsProcess.freePort();
+        int apiPort = OmsProcess.freePort();
+        workerPort = OmsProcess.freePort();
+
+        processes.add(OmsProcess.start("temporal", Map.of("OMS_TEMPORAL_PORT", String.valueOf(temporalPort)))
+                .awaitPort(temporalPort, STARTUP));
+        processes.add(OmsProcess.start("simulator", Map.of(
+                        "OMS_SIM_HOST", "127.0.0.1", "OMS_SIM_PORT", String.valueOf(simPort), "OMS_SIM_SEED", "7",
+                        "OMS_SIM_SLICE", "10", "OMS_SIM_SLICE_DELAY_MS", "400",
+                        "OMS_SIM_CONTROL_PORT", String.valueOf(simControlPort)))
+                .awaitPort(simPort, STARTUP).awaitPort(simControlPort, STARTUP));
+
+        Map<String, String> common = Map.of(
+                "OMS_DB_URL", PG + DB, "OMS_TEMPORAL_TARGET", "127.0.0.1:" + temporalPort,
+                "OMS_IB_HOST", "127.0.0.1", "OMS_IB_PORT", String.valueOf(simPort), "OMS_IB_CLIENT_ID", "1",
+                "OMS_IB_ACCOUNT", "DU1234567", "OMS_IB_MESSAGES_PER_SECOND", "500");
+        Map<String, String> apiEnv = new HashMap<>(common);
+        apiEnv.putAll(Map.of("SERVER_PORT", String.valueOf(apiPort), "OMS_SEED_DEMO", "true",
+                "OMS_BOOTSTRAP_API_KEY", API_KEY));
+        // The api creates, migrates and seeds the database before the worker looks for connection "sim".
+        processes.add(OmsProcess.start("api", apiEnv).awaitHttpHealth(apiPort, STARTUP)
+                .awaitLog("OMS is starting: tenant 'demo'", STARTUP));
+        workerEnv.putAll(common);
+        workerEnv.put("SERVER_PORT", String.valueOf(workerPort));
+        startWorker();
+
+        client = new OmsClient(apiPort, API_KEY, simControlPort);
+        awaitBrokerUp();
+    }
+
+    @AfterAll
+    static void stopProcesses() throws Exception {
+        for (OmsProcess p : processes.reversed()) p.close();
+        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+        }
+    }
+
+    @Test
+    void killedWorkerMidOrderFinishesTheOrderWithoutDuplicateExecutions() throws Exception {
+        BigDecimal positionBefore = client.position("AAPL");
+        String clientOrderId = "mp-" + UUID.randomUUID();
+        String orderRef = "order/demo/" + clientOrderId;
+
+        JsonNode submitted = client.submitMarketBuy("AAPL", 100, clientOrderId);
+        String id = submitted.path("id").asString();
+        assertThat(submitted.path("state").asString()).isIn("ROUTED", "PARTIALLY_FILLED");
+
+        JsonNode midFill = awaitOrder(id, Duration.ofSeconds(30), o -> filled(o).signum() > 0,
+                "a first fill");
+        assertThat(filled(midFill)).as("the order must still be mid-fill when the worker is killed: %s", midFill)
+                .isLessThan(new BigDecimal("100"));
+        OmsProcess oldWorker = processes.removeLast();
+        oldWorker.kill();
+        System.out.println("killed the worker (SIGKILL) at filledQty " + filled(midFill) + " of order " + orderRef);
+
+        Thread.sleep(1_500); // the simulator keeps filling while no worker holds the IB session
+        startWorker();
+
+        JsonNode done = awaitOrder(id, Duration.ofSeconds(90), o -> "FILLED".equals(o.path("state").asString()),
+                "state FILLED");
+        System.out.println("order FILLED after the restart: " + done);
+        assertThat(filled(done)).isEqualByComparingTo("100");
+        assertThat(done.path("brokerOrderId").isNumber()).as("brokerOrderId set: %s", done).isTrue();
+
+        List<JsonNode> executions = client.executions(id);
+        List<String> execIds = executions.stream().map(x -> x.path("execId").asString()).toList();
+        assertThat(executions).as("OMS executions %s", executions).hasSize(10);
+        assertThat(execIds).doesNotHaveDuplicates();
+        assertThat(executions.stream().map(x -> new BigDecimal(x.path("qty").asString()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100");
+
+        List<JsonNode> simExecutions = client.simulatorExecutions(orderRef);
+        assertThat(simExecutions).as("simulator executions %s", simExecutions).hasSize(10);
+        assertThat(simExecutions.stream().map(x -> x.path("execId").asString()).toList())
+                .containsExactlyInAnyOrderElementsOf(execIds);
+        assertThat(simExecutions.stream().map(x -> x.path("orderId").asString()).distinct().toList())
+                .as("one IB order for the whole OMS order").containsExactly(done.path("brokerOrderId").asString());
+
+        BigDecimal positionAfter = awaitPosition("AAPL", positionBefore.add(new BigDecimal("100")));
+        assertThat(positionAfter.subtract(positionBefore)).isEqualByComparingTo("100");
+    }
+
+    private static void startWorker() {
+        OmsProcess worker = OmsProcess.start("worker", workerEnv);
+        processes.add(worker);
+        worker.awaitHttpHealth(workerPort, STARTUP);
+    }
+
+    private static void awaitBrokerUp() {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        String status;
+        while (!"UP".equals(status = client.brokerHealth())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("broker health not UP within " + STARTUP + ": " + status
+                        + "; logs in " + OmsProcess.LOG_DIR.toAbsolutePath());
+            }
+            OmsProcess.sleep(250);
+        }
+    }
+
+    private static JsonNode awaitOrder(String id, Duration timeout, Predicate<JsonNode> until, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode order = client.order(id);
+        while (!until.test(order)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("order " + id + " did not reach " + what + " within " + timeout
+                        + "; last seen " + order + "; logs in " + OmsProcess.LOG_DIR.toAbsolutePath());
+            }
+            OmsProcess.sleep(50);
+            order = client.order(id);
+        }
+        return order;
+    }
+
+    /** Positions are projected from executions and may trail the order state by a moment. */
+    private static BigDecimal awaitPosition(String symbol, BigDecimal expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        BigDecimal qty = client.position(symbol);
+        while (qty.compareTo(expected) != 0 && System.nanoTime() < deadline) {
+            OmsProcess.sleep(100);
+            qty = client.position(symbol);
+        }
+        return qty;
+    }
+
+    private static BigDecimal filled(JsonNode order) {
+        String qty = order.path("filledQty").asString("");
+        return qty.isEmpty() || "null".equals(qty) ? BigDecimal.ZERO : new BigDecimal(qty);
+    }
+}
