@@ -2,6 +2,7 @@ package io.oms.infra.temporal;
 
 import io.temporal.testserver.TestServer;
 import java.io.Closeable;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +13,12 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedTemporalServer implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalServer.class);
     private final TestServer.PortBoundTestServer server;
+    private final Optional<TimerLogPruner> pruner;
     private final int port;
 
     private EmbeddedTemporalServer(TestServer.PortBoundTestServer server, int port) {
         this.server = server;
+        this.pruner = TimerLogPruner.attach(server);
         this.port = port;
     }
 
@@ -31,6 +34,7 @@ public final class EmbeddedTemporalServer implements Closeable {
 
     @Override
     public void close() {
+        pruner.ifPresent(TimerLogPruner::close);
         server.close();
     }
 }
