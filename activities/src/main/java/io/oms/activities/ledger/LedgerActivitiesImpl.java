@@ -87,6 +87,9 @@ public class LedgerActivitiesImpl implements LedgerActivities {
                     e.account(), e.execId(), e.symbol(), e.side().name(), e.quantity(), e.price(), e.exchange(),
                     e.brokerOrderId(), e.permId(), e.executedAt()));
             if (!inserted) {
+                executions.orderOf(e.account(), e.execId()).filter(owner -> !owner.equals(e.orderId().value()))
+                        .ifPresent(owner -> log.error("exec id {} of account {} is already recorded for order {}; "
+                                + "not applied to order {}", e.execId(), e.account(), owner, e.orderId()));
                 return false;
             }
             PositionRow current = positions.lockOrCreate(e.tenantId().value(), e.account(), e.symbol());

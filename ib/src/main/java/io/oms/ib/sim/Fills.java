@@ -22,8 +22,10 @@ final class Fills {
 
     Fills(SimEngine engine) {
         this.e = engine;
-        // IB exec ids look like "0000e0d5.00000001.01.01"; the prefix comes from the seed for reproducibility.
-        this.execPrefix = String.format("%08x", engine.random.nextInt() & 0x7fffffff);
+        // IB exec ids look like "0000e0d5.00000001.01.01" and never repeat for an account. The prefix is drawn
+        // per simulator instance, outside the seed, so a restarted simulator never reuses an exec id a ledger
+        // already holds (the ledger would take the new fill for a duplicate); the seed still governs prices.
+        this.execPrefix = String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt() & 0x7fffffff);
     }
 
     void place(SimConnection c, PlaceOrder p) {

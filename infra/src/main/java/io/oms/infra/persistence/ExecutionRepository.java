@@ -62,6 +62,15 @@ public class ExecutionRepository {
                 .update() == 1;
     }
 
+    /** The order an execution was recorded for, whichever tenant owns it (exec ids are unique per account). */
+    public Optional<UUID> orderOf(String account, String execId) {
+        return jdbc.sql("SELECT order_id FROM executions WHERE account = :account AND exec_id = :execId")
+                .param("account", account)
+                .param("execId", execId)
+                .query(UUID.class)
+                .optional();
+    }
+
     public Optional<ExecutionRow> find(String tenantId, String account, String execId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE tenant_id = :tenantId AND account = :account AND exec_id = :execId")
                 .param("tenantId", tenantId)
