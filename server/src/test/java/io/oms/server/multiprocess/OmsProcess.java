@@ -3,7 +3,6 @@ package io.oms.server.multiprocess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,15 +51,6 @@ final class OmsProcess implements AutoCloseable {
             return new OmsProcess(role, pb.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + role, e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

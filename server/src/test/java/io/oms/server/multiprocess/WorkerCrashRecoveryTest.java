@@ -1,5 +1,7 @@
 package io.oms.server.multiprocess;
 
+import io.oms.server.e2e.FreePorts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -43,11 +45,11 @@ class WorkerCrashRecoveryTest {
         for (String role : List.of("temporal", "simulator", "api", "worker")) {
             Files.deleteIfExists(OmsProcess.LOG_DIR.resolve(role + ".log"));
         }
-        int temporalPort = OmsProcess.freePort();
-        int simPort = OmsProcess.freePort();
-        int simControlPort = OmsProcess.freePort();
-        int apiPort = OmsProcess.freePort();
-        workerPort = OmsProcess.freePort();
+        int temporalPort = FreePorts.next();
+        int simPort = FreePorts.next();
+        int simControlPort = FreePorts.next();
+        int apiPort = FreePorts.next();
+        workerPort = FreePorts.next();
 
         processes.add(OmsProcess.start("temporal", Map.of("OMS_TEMPORAL_PORT", String.valueOf(temporalPort)))
                 .awaitPort(temporalPort, STARTUP));
