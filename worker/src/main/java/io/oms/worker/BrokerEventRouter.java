@@ -11,6 +11,7 @@ import io.oms.infra.persistence.BrokerDirectory;
 import io.oms.workflows.domain.Side;
 import io.oms.workflows.order.BrokerCommission;
 import io.oms.workflows.order.BrokerError;
+import io.oms.workflows.order.BrokerEvent;
 import io.oms.workflows.order.BrokerFill;
 import io.oms.workflows.order.BrokerStatus;
 import io.oms.workflows.order.OrderWorkflowContract;
@@ -65,7 +66,7 @@ public final class BrokerEventRouter implements IbEventListener {
         }
         BrokerStatus status = new BrokerStatus(e.orderId(), e.permId(), e.status(), e.filled(), e.remaining(),
                 e.avgFillPrice(), e.whyHeld());
-        route(e.orderRef(), OrderWorkflowContract.SIGNAL_BROKER_STATUS, status, "orderStatus", e.orderId(), null);
+        route(e.orderRef(), BrokerEvent.of(status), "orderStatus", e.orderId(), null);
     }
 
     @Override
@@ -82,21 +83,20 @@ public final class BrokerEventRouter implements IbEventListener {
         BrokerFill fill = new BrokerFill(e.execId(), e.orderId(), e.permId(), e.account(), e.symbol(),
                 "BOT".equals(e.side()) ? Side.BUY : Side.SELL, e.shares(), e.price(), e.cumQty(), e.avgPrice(),
                 e.exchange(), e.time());
-        route(e.orderRef(), OrderWorkflowContract.SIGNAL_BROKER_FILL, fill, "execution", e.orderId(), e.execId());
+        route(e.orderRef(), BrokerEvent.of(fill), "execution", e.orderId(), e.execId());
     }
 
     @Override
     public void onCommission(CommissionEvent e) {
         String orderRef = orderRefByExecId.get(e.execId());
         BrokerCommission commission = new BrokerCommission(e.execId(), e.commission(), e.currency());
-        route(orderRef, OrderWorkflowContract.SIGNAL_BROKER_COMMISSION, commission, "commission", null, e.execId());
+        route(orderRef, BrokerEvent.of(commission), "commission", null, e.execId());
     }
 
     @Override
     public void onError(IbErrorEvent e) {
         if (e.id() >= 0 && ORDER_ERRORS.contains(e.code())) {
-            route(e.orderRef(), OrderWorkflowContract.SIGNAL_BROKER_ERROR, new BrokerError(e.id(), e.code(), e.message()),
-                    "error", e.id(), null);
+            route(e.orderRef(), BrokerEvent.of(new BrokerError(e.id(), e.code(), e.message())), "error", e.id(), null);
         } else if (e.isInformational()) {
             log.debug("IB notice {} on {}: {}", e.code(), connection, e.message());
         } else {
@@ -104,11 +104,11 @@ public final class BrokerEventRouter implements IbEventListener {
         }
     }
 
-    private void route(String orderRef, String signal, Object payload, String kind, Integer orderId, String execId) {
+    private void route(String orderRef, BrokerEvent event, String kind, Integer orderId, String execId) {
         if (OrderWorkflowContract.isOrderWorkflowId(orderRef)) {
-            signals.send(orderRef, signal, payload, kind, orderId, execId);
+            signals.send(orderRef, new WorkflowSignals.Routed(event, kind, orderId, execId));
         } else {
-            signals.keepUnmatched(kind, orderRef, orderId, execId, payload);
+            signals.keepUnmatched(kind, orderRef, orderId, execId, event);
         }
     }
 }

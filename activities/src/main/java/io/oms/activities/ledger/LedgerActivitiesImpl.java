@@ -58,50 +58,77 @@ public class LedgerActivitiesImpl implements LedgerActivities {
 
     @Override
     public void recordState(StateChange change) {
-        OrderRow row = OrderRows.toRow(change.order());
+        inTransaction(() -> writeState(change));
+    }
+
+    @Override
+    public boolean recordFill(ExecutionRecord execution, StateChange change) {
+        return inTransaction(() -> {
+            boolean inserted = writeExecution(execution);
+            if (change != null) {
+                writeState(change);
+            }
+            return inserted;
+        });
+    }
+
+    /** Runs ledger writes in one transaction, mapping a taken client order id to its failure type. */
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
         try {
-            tx.executeWithoutResult(status -> {
-                OrderUpsert result = orders.upsertState(row);
-                if (!result.applied()) {
-                    // Empty previous: a concurrent attempt inserted it first (a replay), or the id is another tenant's.
-                    if (result.previous().isEmpty() && orders.findById(row.tenantId(), row.id()).isEmpty()) {
-                        throw ApplicationFailure.newNonRetryableFailure(
-                                "order " + row.id() + " belongs to another tenant", ErrorCode.STATE_CONFLICT.name());
-                    }
-                    return; // a replay of this version (its audit record exists) or an older one
-                }
-                audit.append(new AuditRecord(row.tenantId(), row.updatedAt(), change.actor(), change.action(),
-                        "order", row.id().toString(), row.version(),
-                        LedgerJson.order(result.previous().orElse(null)), LedgerJson.order(row),
-                        change.detail(), null, null));
-            });
+            return tx.execute(status -> work.get());
         } catch (DuplicateClientOrderIdException e) {
             throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ErrorCode.DUPLICATE_CLIENT_ORDER_ID.name());
         }
     }
 
-    @Override
-    public boolean recordExecution(ExecutionRecord e) {
-        return Boolean.TRUE.equals(tx.execute(status -> {
-            boolean inserted = executions.insertIfAbsent(new NewExecution(e.tenantId().value(), e.orderId().value(),
-                    e.account(), e.execId(), e.symbol(), e.side().name(), e.quantity(), e.price(), e.exchange(),
-                    e.brokerOrderId(), e.permId(), e.executedAt()));
-            if (!inserted) {
-                executions.orderOf(e.account(), e.execId()).filter(owner -> !owner.equals(e.orderId().value()))
-                        .ifPresent(owner -> log.error("exec id {} of account {} is already recorded for order {}; "
-                                + "not applied to order {}", e.execId(), e.account(), owner, e.orderId()));
-                return false;
+    private void inTransaction(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private void writeState(StateChange change) {
+        OrderRow row = OrderRows.toRow(change.order());
+        OrderUpsert result = orders.upsertState(row);
+        if (!result.applied()) {
+            // Empty previous: a concurrent attempt inserted it first (a replay), or the id is another tenant's.
+            if (result.previous().isEmpty() && orders.findById(row.tenantId(), row.id()).isEmpty()) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                        "order " + row.id() + " belongs to another tenant", ErrorCode.STATE_CONFLICT.name());
             }
-            PositionRow current = positions.lockOrCreate(e.tenantId().value(), e.account(), e.symbol());
-            Position moved = PositionMath.apply(
-                    new Position(current.quantity(), current.avgCost(), current.realizedPnl()), e.side(), e.quantity(), e.price());
-            positions.save(new PositionRow(current.tenantId(), current.account(), current.symbol(), moved.quantity(),
-                    moved.avgCost(), moved.realizedPnl(), current.commissions(), clock.instant()));
-            audit.append(new AuditRecord(e.tenantId().value(), clock.instant(), "broker", "execution.recorded",
-                    "execution", e.account() + ":" + e.execId(), 1L, null, LedgerJson.execution(e),
-                    null, null, null));
-            return true;
-        }));
+            return; // a replay of this version (its audit record exists) or an older one
+        }
+        audit.append(new AuditRecord(row.tenantId(), row.updatedAt(), change.actor(), change.action(),
+                "order", row.id().toString(), row.version(),
+                LedgerJson.order(result.previous().orElse(null)), LedgerJson.order(row),
+                change.detail(), null, null));
+    }
+
+    @Override
+    public boolean recordExecution(ExecutionRecord execution) {
+        return inTransaction(() -> writeExecution(execution));
+    }
+
+    private boolean writeExecution(ExecutionRecord e) {
+        boolean inserted = executions.insertIfAbsent(new NewExecution(e.tenantId().value(), e.orderId().value(),
+                e.account(), e.execId(), e.symbol(), e.side().name(), e.quantity(), e.price(), e.exchange(),
+                e.brokerOrderId(), e.permId(), e.executedAt()));
+        if (!inserted) {
+            executions.orderOf(e.account(), e.execId()).filter(owner -> !owner.equals(e.orderId().value()))
+                    .ifPresent(owner -> log.error("exec id {} of account {} is already recorded for order {}; "
+                            + "not applied to order {}", e.execId(), e.account(), owner, e.orderId()));
+            return false;
+        }
+        PositionRow current = positions.lockOrCreate(e.tenantId().value(), e.account(), e.symbol());
+        Position moved = PositionMath.apply(
+                new Position(current.quantity(), current.avgCost(), current.realizedPnl()), e.side(), e.quantity(), e.price());
+        positions.save(new PositionRow(current.tenantId(), current.account(), current.symbol(), moved.quantity(),
+                moved.avgCost(), moved.realizedPnl(), current.commissions(), clock.instant()));
+        audit.append(new AuditRecord(e.tenantId().value(), clock.instant(), "broker", "execution.recorded",
+                "execution", e.account() + ":" + e.execId(), 1L, null, LedgerJson.execution(e),
+                null, null, null));
+        return true;
     }
 
     @Override

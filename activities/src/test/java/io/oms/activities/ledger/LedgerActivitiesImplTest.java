@@ -138,6 +138,30 @@ class LedgerActivitiesImplTest {
     }
 
     @Test
+    void recordFillWritesTheExecutionAndTheNewStateTogetherAndOnce() {
+        OrderId id = placedOrder();
+        ExecutionRecord fill = execution(id, "f-1", Side.BUY, "100", "150");
+        StateChange filled = new StateChange(order(id, orders.findById(tenant.value(), id.value()).orElseThrow().clientOrderId(),
+                2, OrderState.FILLED), "order.filled", "broker", null);
+
+        assertThat(ledger.recordFill(fill, filled)).isTrue();
+        assertThat(ledger.recordFill(fill, filled)).isFalse();
+
+        assertThat(orders.findById(tenant.value(), id.value()).orElseThrow().state()).isEqualTo("FILLED");
+        assertThat(executions.listByOrder(tenant.value(), id.value())).hasSize(1);
+        assertThat(positions.find(tenant.value(), account, "AAPL").orElseThrow().quantity()).isEqualByComparingTo("100");
+        assertThat(orderAudit(id)).extracting(AuditRecord::action).containsExactly("order.created", "order.filled");
+    }
+
+    @Test
+    void recordFillWithoutAStateChangeRecordsOnlyTheExecution() {
+        OrderId id = placedOrder();
+        assertThat(ledger.recordFill(execution(id, "f-2", Side.SELL, "5", "151"), null)).isTrue();
+        assertThat(orders.findById(tenant.value(), id.value()).orElseThrow().version()).isEqualTo(1);
+        assertThat(positions.find(tenant.value(), account, "AAPL").orElseThrow().quantity()).isEqualByComparingTo("-5");
+    }
+
+    @Test
     void anExecutionRecordedTwiceMovesThePositionOnce() {
         OrderId id = placedOrder();
         ExecutionRecord fill = execution(id, "e-1", Side.BUY, "10", "150");

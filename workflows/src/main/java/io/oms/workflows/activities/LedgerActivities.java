@@ -19,6 +19,13 @@ public interface LedgerActivities {
     @ActivityMethod
     boolean recordExecution(ExecutionRecord execution);
 
+    /**
+     * A fill and the order state it leads to, in one transaction: {@link #recordExecution} and then, when
+     * {@code change} is not null, {@link #recordState}. Returns false when the execution was already recorded.
+     */
+    @ActivityMethod
+    boolean recordFill(ExecutionRecord execution, StateChange change);
+
     @ActivityMethod
     void recordCommission(CommissionRecord commission);
 }

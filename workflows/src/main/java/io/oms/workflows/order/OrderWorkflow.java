@@ -24,17 +24,9 @@ public interface OrderWorkflow {
     @UpdateValidatorMethod(updateName = OrderWorkflowContract.UPDATE_CANCEL)
     void validateCancel(CancelRequest request);
 
-    @SignalMethod(name = OrderWorkflowContract.SIGNAL_BROKER_STATUS)
-    void onBrokerStatus(BrokerStatus status);
-
-    @SignalMethod(name = OrderWorkflowContract.SIGNAL_BROKER_FILL)
-    void onBrokerFill(BrokerFill fill);
-
-    @SignalMethod(name = OrderWorkflowContract.SIGNAL_BROKER_COMMISSION)
-    void onBrokerCommission(BrokerCommission commission);
-
-    @SignalMethod(name = OrderWorkflowContract.SIGNAL_BROKER_ERROR)
-    void onBrokerError(BrokerError error);
+    /** IB's events for this order (statuses, executions, commissions, errors), in wire order. */
+    @SignalMethod(name = OrderWorkflowContract.SIGNAL_BROKER_EVENTS)
+    void onBrokerEvents(BrokerEvents events);
 
     @QueryMethod(name = OrderWorkflowContract.QUERY_STATE)
     OrderView state();

@@ -11,10 +11,7 @@ public final class OrderWorkflowContract {
     public static final String WORKFLOW_TYPE = "Order";
     public static final String UPDATE_SUBMIT = "submit";
     public static final String UPDATE_CANCEL = "cancel";
-    public static final String SIGNAL_BROKER_STATUS = "brokerStatus";
-    public static final String SIGNAL_BROKER_FILL = "brokerFill";
-    public static final String SIGNAL_BROKER_COMMISSION = "brokerCommission";
-    public static final String SIGNAL_BROKER_ERROR = "brokerError";
+    public static final String SIGNAL_BROKER_EVENTS = "brokerEvents";
     public static final String QUERY_STATE = "state";
 
     private static final String PREFIX = "order/";

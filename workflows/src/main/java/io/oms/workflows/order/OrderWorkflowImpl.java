@@ -36,7 +36,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private final OrderRequest request;
     private final OrderLifecycle order;
-    private final Queue<Object> inbox = new ArrayDeque<>();
+    private final Queue<BrokerEvent> inbox = new ArrayDeque<>();
     private final Map<String, ExecutionRecord> recordedExecutions = new HashMap<>();
     private final Map<String, BrokerCommission> unmatchedCommissions = new HashMap<>();
     private final LedgerActivities ledger;
@@ -112,16 +112,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private void drainInbox() {
         while (!inbox.isEmpty()) {
-            Object event = inbox.poll();
-            switch (event) {
-                case BrokerFill fill -> applyFill(fill);
-                case BrokerStatus status -> {
-                    order.brokerIds(status.brokerOrderId(), status.permId());
-                    apply(order.brokerStatus(status.status(), status.whyHeld(), now()), "broker");
-                }
-                case BrokerError error -> apply(order.brokerError(error.code(), error.message(), now()), "broker");
-                case BrokerCommission commission -> applyCommission(commission);
-                default -> log.warn("unknown event {}", event);
+            BrokerEvent event = inbox.poll();
+            if (event.fill() != null) {
+                applyFill(event.fill());
+            } else if (event.status() != null) {
+                order.brokerIds(event.status().brokerOrderId(), event.status().permId());
+                apply(order.brokerStatus(event.status().status(), event.status().whyHeld(), now()), "broker");
+            } else if (event.error() != null) {
+                apply(order.brokerError(event.error().code(), event.error().message(), now()), "broker");
+            } else if (event.commission() != null) {
+                applyCommission(event.commission());
             }
         }
     }
@@ -133,9 +133,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         ExecutionRecord execution = new ExecutionRecord(request.tenantId(), request.orderId(), request.account(),
                 request.symbol(), fill.side(), fill.execId(), fill.quantity(), fill.price(), fill.exchange(),
                 fill.brokerOrderId(), fill.permId(), fill.executedAt());
-        ledger.recordExecution(execution);
+        // The execution and the state it leads to are written together, in one transaction.
+        ledger.recordFill(execution, changeFor(order.fill(fill.quantity(), fill.price(), now()), "broker"));
         recordedExecutions.put(fill.execId(), execution);
-        apply(order.fill(fill.quantity(), fill.price(), now()), "broker");
         BrokerCommission early = unmatchedCommissions.remove(fill.execId());
         if (early != null) {
             applyCommission(early);
@@ -169,21 +169,31 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private void apply(Transition transition, String actor) {
-        switch (transition.kind()) {
-            case APPLIED -> ledger.recordState(new StateChange(transition.view(), transition.action(), actor, null));
+        StateChange change = changeFor(transition, actor);
+        if (change != null) {
+            ledger.recordState(change);
+        }
+    }
+
+    /** The ledger record a transition calls for: none when nothing changed, and refused moves are logged. */
+    private StateChange changeFor(Transition transition, String actor) {
+        StateChange change = switch (transition.kind()) {
+            case APPLIED -> new StateChange(transition.view(), transition.action(), actor, null);
             case REFUSED -> {
                 log.warn("refused illegal transition {} -> {} for {}", transition.refusedFrom(),
                         transition.refusedTo(), request.workflowId());
-                if (transition.view().version() > lastRecordedVersion) {
-                    ledger.recordState(new StateChange(transition.view(), "order.fill_after_terminal", actor,
-                            "illegal transition " + transition.refusedFrom() + " -> " + transition.refusedTo()));
-                }
+                // A fill is a fact even when the state cannot move: its quantities are still recorded.
+                yield transition.view().version() > lastRecordedVersion
+                        ? new StateChange(transition.view(), "order.fill_after_terminal", actor,
+                                "illegal transition " + transition.refusedFrom() + " -> " + transition.refusedTo())
+                        : null;
             }
-            case NONE -> {}
-        }
+            case NONE -> null;
+        };
         if (transition.view() != null) {
             lastRecordedVersion = Math.max(lastRecordedVersion, transition.view().version());
         }
+        return change;
     }
 
     private Instant now() {
@@ -217,23 +227,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     @Override
-    public void onBrokerStatus(BrokerStatus status) {
-        inbox.add(status);
-    }
-
-    @Override
-    public void onBrokerFill(BrokerFill fill) {
-        inbox.add(fill);
-    }
-
-    @Override
-    public void onBrokerCommission(BrokerCommission commission) {
-        inbox.add(commission);
-    }
-
-    @Override
-    public void onBrokerError(BrokerError error) {
-        inbox.add(error);
+    public void onBrokerEvents(BrokerEvents events) {
+        inbox.addAll(events.events());
     }
 
     @Override

@@ -31,6 +31,15 @@ final class FakeActivities {
         }
 
         @Override
+        public boolean recordFill(ExecutionRecord execution, StateChange change) {
+            boolean inserted = recordExecution(execution);
+            if (change != null) {
+                recordState(change);
+            }
+            return inserted;
+        }
+
+        @Override
         public void recordCommission(CommissionRecord commission) {
             commissions.add(commission);
         }

@@ -40,13 +40,13 @@ class OrderHistories {
             OrderRequest filled = request("filled", OrderType.MKT, null);
             OrderSubmission.submit(client, filled);
             OrderWorkflow order = OrderSubmission.existing(client, filled.workflowId());
-            order.onBrokerStatus(new BrokerStatus(7, 1000007L, "Submitted", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null));
-            order.onBrokerFill(fill("h1.01", "4", "100.10"));
-            order.onBrokerFill(fill("h1.01", "4", "100.10"));
-            order.onBrokerCommission(new BrokerCommission("h2.01", new BigDecimal("1.00"), "USD"));
-            order.onBrokerFill(fill("h2.01", "6", "100.20"));
-            order.onBrokerStatus(new BrokerStatus(7, 1000007L, "Filled", BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("100.16"), null));
-            order.onBrokerCommission(new BrokerCommission("h1.01", new BigDecimal("1.00"), "USD"));
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "Submitted", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null))));
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("h1.01", "4", "100.10"))));
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("h1.01", "4", "100.10"))));
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("h2.01", new BigDecimal("1.00"), "USD"))));
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("h2.01", "6", "100.20"))));
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "Filled", BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("100.16"), null))));
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("h1.01", new BigDecimal("1.00"), "USD"))));
             client.newUntypedWorkflowStub(filled.workflowId()).getResult(OrderView.class);
             write(client, filled, "order-filled.json");
 
@@ -55,8 +55,8 @@ class OrderHistories {
             OrderWorkflow resting = OrderSubmission.existing(client, canceled.workflowId());
             CompletableFuture<OrderView> cancel = CompletableFuture.supplyAsync(() -> resting.cancel(new CancelRequest("recorder", null)));
             env.sleep(Duration.ofMillis(200));
-            resting.onBrokerStatus(new BrokerStatus(7, 1000007L, "PendingCancel", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null));
-            resting.onBrokerError(new BrokerError(7, 202, "Order Canceled - reason:"));
+            resting.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "PendingCancel", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null))));
+            resting.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerError(7, 202, "Order Canceled - reason:"))));
             cancel.join();
             client.newUntypedWorkflowStub(canceled.workflowId()).getResult(OrderView.class);
             write(client, canceled, "order-canceled.json");

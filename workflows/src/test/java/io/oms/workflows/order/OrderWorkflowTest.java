@@ -58,11 +58,11 @@ class OrderWorkflowTest {
         OrderRequest request = request(OrderType.MKT, "10", null);
         OrderSubmission.submit(client, request);
         OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
-        order.onBrokerFill(fill("e1.01", "4", "100.10"));
-        order.onBrokerFill(fill("e1.01", "4", "100.10"));
-        order.onBrokerCommission(new BrokerCommission("e2.01", new BigDecimal("1.00"), "USD"));
-        order.onBrokerFill(fill("e2.01", "6", "100.20"));
-        order.onBrokerCommission(new BrokerCommission("e1.01", new BigDecimal("1.00"), "USD"));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("e1.01", "4", "100.10"))));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("e1.01", "4", "100.10"))));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("e2.01", new BigDecimal("1.00"), "USD"))));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("e2.01", "6", "100.20"))));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("e1.01", new BigDecimal("1.00"), "USD"))));
 
         OrderView done = client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class);
         assertThat(done.state()).isEqualTo(OrderState.FILLED);
@@ -71,6 +71,23 @@ class OrderWorkflowTest {
         assertThat(ledger.executions).extracting(e -> e.execId()).containsExactly("e1.01", "e2.01");
         assertThat(ledger.commissions).extracting(c -> c.execId()).containsExactlyInAnyOrder("e1.01", "e2.01");
         assertThat(ledger.actions()).containsExactly("order.created", "order.routed", "order.partially_filled", "order.filled");
+    }
+
+    @Test
+    void aBatchOfEventsIsAppliedInWireOrder() {
+        OrderRequest request = request(OrderType.MKT, "10", null);
+        OrderSubmission.submit(client, request);
+        OrderSubmission.existing(client, request.workflowId()).onBrokerEvents(BrokerEvents.of(
+                BrokerEvent.of(new BrokerStatus(7, 1000007L, "Submitted", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null)),
+                BrokerEvent.of(fill("b1.01", "10", "99.50")),
+                BrokerEvent.of(fill("b1.01", "10", "99.50")),
+                BrokerEvent.of(new BrokerStatus(7, 1000007L, "Filled", BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("99.50"), null)),
+                BrokerEvent.of(new BrokerCommission("b1.01", new BigDecimal("1.00"), "USD"))));
+
+        OrderView done = client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class);
+        assertThat(done.state()).isEqualTo(OrderState.FILLED);
+        assertThat(ledger.executions).extracting(e -> e.execId()).containsExactly("b1.01");
+        assertThat(ledger.commissions).extracting(c -> c.execId()).containsExactly("b1.01");
     }
 
     @Test
@@ -88,7 +105,7 @@ class OrderWorkflowTest {
         OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
         var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> order.cancel(new CancelRequest("tester", "test")));
         env.sleep(java.time.Duration.ofMillis(200));
-        order.onBrokerStatus(new BrokerStatus(7, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null))));
         OrderView view = pending.join();
         assertThat(view.state()).isEqualTo(OrderState.CANCELED);
         assertThat(broker.cancels).singleElement().satisfies(c -> assertThat(c.brokerOrderId()).isEqualTo(7));
@@ -99,7 +116,7 @@ class OrderWorkflowTest {
         OrderRequest request = request(OrderType.MKT, "5", null);
         OrderSubmission.submit(client, request);
         OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
-        order.onBrokerFill(fill("x1.01", "5", "10"));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("x1.01", "5", "10"))));
         assertThat(order.state().state()).isEqualTo(OrderState.FILLED);
         assertThatThrownBy(() -> order.cancel(new CancelRequest("tester", null)))
                 .isInstanceOf(WorkflowUpdateException.class)
@@ -112,8 +129,8 @@ class OrderWorkflowTest {
         OrderRequest request = request(OrderType.MKT, "5", null);
         OrderSubmission.submit(client, request);
         OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
-        order.onBrokerFill(fill("y1.01", "5", "10"));
-        order.onBrokerStatus(new BrokerStatus(7, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("y1.01", "5", "10"))));
+        order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null))));
         assertThat(order.state().state()).isEqualTo(OrderState.FILLED);
         assertThat(ledger.actions()).doesNotContain("order.canceled");
     }
