@@ -91,7 +91,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         if (result.wasRejected()) {
             apply(order.rejected(result.rejectCode() + ": " + result.rejectReason(), now()), "broker");
         } else {
-            apply(order.brokerStatus(result.status(), null, now()), "broker");
+            // Any acknowledgement means IB has the order; a status that already says more (cancelled, inactive)
+            // is applied as such, and one that says nothing new for the state (a fast "Filled") still routes it.
+            Transition acknowledged = order.brokerStatus(result.status(), null, now());
+            apply(acknowledged.kind() == Transition.Kind.NONE ? order.routed(now()) : acknowledged, "broker");
         }
     }
 

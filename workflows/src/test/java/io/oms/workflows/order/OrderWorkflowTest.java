@@ -91,6 +91,13 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void acknowledgementThatAlreadySaysFilledStillRoutesTheOrder() {
+        broker.answer = c -> PlaceResult.acknowledged(7, 1000007L, "Filled");
+        OrderView view = OrderSubmission.submit(client, request(OrderType.MKT, "10", null));
+        assertThat(view.state()).isEqualTo(OrderState.ROUTED);
+    }
+
+    @Test
     void brokerRejectEndsTheOrderRejectedWithReason() {
         broker.answer = c -> PlaceResult.rejected(7, 201, "Order rejected - reason: no permissions");
         OrderView view = OrderSubmission.submit(client, request(OrderType.MKT, "10", null));
