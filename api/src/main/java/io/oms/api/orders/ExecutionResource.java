@@ -1,5 +1,6 @@
 package io.oms.api.orders;
 
+import io.oms.api.Decimals;
 import io.oms.infra.persistence.ExecutionRow;
 import java.time.Instant;
 
@@ -9,8 +10,8 @@ public record ExecutionResource(
         Instant executedAt, String commission, String commissionCurrency) {
 
     static ExecutionResource of(ExecutionRow e) {
-        return new ExecutionResource(e.execId(), e.account(), e.symbol(), e.side(), OrderResource.text(e.quantity()),
-                OrderResource.text(e.price()), e.exchange(), e.executedAt(), OrderResource.text(e.commission()),
+        return new ExecutionResource(e.execId(), e.account(), e.symbol(), e.side(), Decimals.text(e.quantity()),
+                Decimals.text(e.price()), e.exchange(), e.executedAt(), Decimals.text(e.commission()),
                 e.commissionCurrency());
     }
 }

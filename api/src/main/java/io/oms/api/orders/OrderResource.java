@@ -1,8 +1,8 @@
 package io.oms.api.orders;
 
+import io.oms.api.Decimals;
 import io.oms.infra.persistence.OrderRow;
 import io.oms.workflows.order.OrderView;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /** An order as the API shows it. Quantities and prices are decimal strings, never binary floating point. */
@@ -28,19 +28,15 @@ public record OrderResource(
 
     static OrderResource of(OrderView v) {
         return new OrderResource(v.orderId().toString(), v.clientOrderId().value(), v.account(), v.symbol(),
-                v.side().name(), v.type().name(), text(v.quantity()), text(v.limitPrice()), v.timeInForce().name(),
-                v.state().name(), text(v.filledQuantity()), text(v.avgFillPrice()), v.brokerOrderId(), v.permId(),
+                v.side().name(), v.type().name(), Decimals.text(v.quantity()), Decimals.text(v.limitPrice()), v.timeInForce().name(),
+                v.state().name(), Decimals.text(v.filledQuantity()), Decimals.text(v.avgFillPrice()), v.brokerOrderId(), v.permId(),
                 v.rejectReason(), v.version(), v.submittedAt(), v.updatedAt());
     }
 
     static OrderResource of(OrderRow r) {
         return new OrderResource(r.id().toString(), r.clientOrderId(), r.account(), r.symbol(), r.side(), r.type(),
-                text(r.quantity()), text(r.limitPrice()), r.timeInForce(), r.state(), text(r.filledQuantity()),
-                text(r.avgFillPrice()), r.brokerOrderId(), r.permId(), r.rejectReason(), r.version(), r.createdAt(),
+                Decimals.text(r.quantity()), Decimals.text(r.limitPrice()), r.timeInForce(), r.state(), Decimals.text(r.filledQuantity()),
+                Decimals.text(r.avgFillPrice()), r.brokerOrderId(), r.permId(), r.rejectReason(), r.version(), r.createdAt(),
                 r.updatedAt());
-    }
-
-    static String text(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,5 +1,6 @@
 package io.oms.api.orders;
 
+import io.oms.api.Decimals;
 import io.oms.infra.config.ApiRole;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
@@ -116,8 +117,8 @@ public class OrderService {
     private static OrderResource sameOrConflict(OrderResource existing, OrderValidation.ValidOrder asked) {
         boolean same = existing.account().equals(asked.account()) && existing.symbol().equals(asked.symbol())
                 && existing.side().equals(asked.side().name()) && existing.type().equals(asked.type().name())
-                && existing.qty().equals(OrderResource.text(asked.qty()))
-                && java.util.Objects.equals(existing.limitPrice(), OrderResource.text(asked.limitPrice()))
+                && existing.qty().equals(Decimals.text(asked.qty()))
+                && java.util.Objects.equals(existing.limitPrice(), Decimals.text(asked.limitPrice()))
                 && existing.tif().equals(asked.tif().name());
         if (!same) {
             throw new ApiException(ErrorCode.DUPLICATE_CLIENT_ORDER_ID,

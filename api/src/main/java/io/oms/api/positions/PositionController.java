@@ -1,11 +1,11 @@
 package io.oms.api.positions;
 
 import io.oms.infra.config.ApiRole;
+import io.oms.api.Decimals;
 import io.oms.api.security.ApiKeyAuthentication;
 import io.oms.infra.persistence.PositionRepository;
 import io.oms.infra.persistence.PositionRow;
 import io.oms.infra.security.ApiPrincipal;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +33,8 @@ public class PositionController {
     public record PositionResource(String account, String symbol, String qty, String avgCost, String realizedPnl,
                                    String commissions, Instant updatedAt) {
         static PositionResource of(PositionRow p) {
-            return new PositionResource(p.account(), p.symbol(), text(p.quantity()), text(p.avgCost()),
-                    text(p.realizedPnl()), text(p.commissions()), p.updatedAt());
-        }
-
-        private static String text(BigDecimal v) {
-            return v == null ? null : v.stripTrailingZeros().toPlainString();
+            return new PositionResource(p.account(), p.symbol(), Decimals.text(p.quantity()), Decimals.text(p.avgCost()),
+                    Decimals.text(p.realizedPnl()), Decimals.text(p.commissions()), p.updatedAt());
         }
     }
 }
