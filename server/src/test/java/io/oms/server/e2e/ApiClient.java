@@ -21,16 +21,19 @@ public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
     private final String base;
     private final String key;
 
+    /** A client of the service on a loopback port; {@code key} may be null for unauthenticated calls. */
     public ApiClient(int port, String key) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.key = key;
     }
 
     public ApiClient withKey(String otherKey) {
-        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
+        return new ApiClient(port, otherKey);
     }
 
     public Response get(String path) {
@@ -58,13 +61,13 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         return key == null ? builder : builder.header("Authorization", "Bearer " + key);
     }
 
-    private static Response send(HttpRequest request) {
+    private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Response(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
         } catch (IOException e) {

@@ -1,38 +1,26 @@
 package io.oms.server.multiprocess;
 
-import java.io.IOException;
+import io.oms.server.e2e.ApiClient;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The REST API of an {@code oms api} process and the simulator's control endpoint, over plain HTTP. */
+/** The REST API of an {@code oms api} process and the simulator's control endpoint. */
 final class OmsClient {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String api;
-    private final String apiKey;
-    private final String simControl;
+    private final ApiClient api;
+    private final ApiClient simulator;
 
     OmsClient(int apiPort, String apiKey, int simControlPort) {
-        this.api = "http://127.0.0.1:" + apiPort;
-        this.apiKey = apiKey;
-        this.simControl = "http://127.0.0.1:" + simControlPort;
+        this.api = new ApiClient(apiPort, apiKey);
+        this.simulator = new ApiClient(simControlPort, null);
     }
 
     /** Status of the api's broker health component (UP only while a worker holds a live IB session). */
     String brokerHealth() {
         try {
-            return send(HttpRequest.newBuilder(URI.create(api + "/actuator/health")), null)
-                    .path("components").path("broker").path("status").asString("MISSING");
-        } catch (RuntimeException e) {
+            return api.get("/actuator/health").body().path("components").path("broker").path("status").asString("MISSING");
+        } catch (AssertionError | RuntimeException e) {
             return "UNREACHABLE: " + e.getMessage();
         }
     }
@@ -41,21 +29,19 @@ final class OmsClient {
         String body = """
                 {"account":"DU1234567","symbol":"%s","side":"BUY","type":"MKT","qty":"%d","tif":"DAY","clientOrderId":"%s"}"""
                 .formatted(symbol, qty, clientOrderId);
-        HttpRequest.Builder req = authorized("/api/v1/orders").timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        return send(req, 201);
+        return expect(api.post("/api/v1/orders", body), 201, "POST /api/v1/orders");
     }
 
     JsonNode order(String id) {
-        return send(authorized("/api/v1/orders/" + id), 200);
+        return expect(api.get("/api/v1/orders/" + id), 200, "GET order " + id);
     }
 
     List<JsonNode> executions(String orderId) {
-        return list(send(authorized("/api/v1/orders/" + orderId + "/executions"), 200));
+        return list(expect(api.get("/api/v1/orders/" + orderId + "/executions"), 200, "GET executions"));
     }
 
     BigDecimal position(String symbol) {
-        for (JsonNode p : list(send(authorized("/api/v1/positions"), 200))) {
+        for (JsonNode p : list(expect(api.get("/api/v1/positions"), 200, "GET positions"))) {
             if (symbol.equals(p.path("symbol").asString())) return new BigDecimal(p.path("qty").asString());
         }
         return BigDecimal.ZERO;
@@ -63,29 +49,15 @@ final class OmsClient {
 
     /** The simulator's own record of executions for one IB orderRef. */
     List<JsonNode> simulatorExecutions(String orderRef) {
-        List<JsonNode> all = list(send(HttpRequest.newBuilder(URI.create(simControl + "/executions")), 200));
-        return all.stream().filter(x -> orderRef.equals(x.path("orderRef").asString())).toList();
+        return list(expect(simulator.get("/executions"), 200, "GET simulator executions")).stream()
+                .filter(x -> orderRef.equals(x.path("orderRef").asString())).toList();
     }
 
-    private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + apiKey);
-    }
-
-    private JsonNode send(HttpRequest.Builder req, Integer expectedStatus) {
-        HttpResponse<String> res;
-        try {
-            res = http.send(req.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static JsonNode expect(ApiClient.Response response, int status, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException(what + " -> " + response.status() + " (expected " + status + "): " + response.body());
         }
-        if (expectedStatus != null && res.statusCode() != expectedStatus) {
-            throw new IllegalStateException(res.request().method() + " " + res.uri() + " -> " + res.statusCode()
-                    + " (expected " + expectedStatus + "): " + res.body());
-        }
-        return JSON.readTree(res.body());
+        return response.body();
     }
 
     private static List<JsonNode> list(JsonNode array) {

@@ -43,8 +43,4 @@ public final class OrderTransitions {
             throw new IllegalTransitionException(from, to);
         }
     }
-
-    public static Set<OrderState> legalTargets(OrderState from) {
-        return EnumSet.copyOf(LEGAL.get(from).isEmpty() ? EnumSet.noneOf(OrderState.class) : LEGAL.get(from));
-    }
 }
