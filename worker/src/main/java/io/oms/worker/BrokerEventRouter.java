@@ -1,6 +1,7 @@
 package io.oms.worker;
 
 import io.oms.ib.client.CommissionEvent;
+import io.oms.ib.client.ConnectorHealth;
 import io.oms.ib.client.ExecutionEvent;
 import io.oms.ib.client.IbErrorEvent;
 import io.oms.ib.client.IbEventListener;
@@ -55,6 +56,17 @@ public final class BrokerEventRouter implements IbEventListener {
         log.warn("IB session {} lost: {}", connection, reason);
         lastStatus.clear();
         directory.updateStatus(connection, "DOWN", reason);
+    }
+
+    /** Breaker changes (IB connectivity lost/restored, flapping) reach the health check without waiting for the reporter. */
+    @Override
+    public void onHealthChanged(ConnectorHealth health) {
+        directory.updateStatus(connection, status(health), health.reason());
+    }
+
+    /** "UP" while the connector accepts orders (the API's health check looks for it), else the breaker state. */
+    static String status(ConnectorHealth health) {
+        return health.state().acceptsOrders() ? "UP" : health.state().name();
     }
 
     @Override

@@ -59,7 +59,8 @@ public class WorkerConfiguration {
                 .setMaxConcurrentWorkflowTaskPollers(4)
                 .setMaxConcurrentActivityTaskPollers(4)
                 .setStickyQueueScheduleToStartTimeout(
-                        StickyExecution.scheduleToStartTimeout(temporal.stickyExecution(), client.getWorkflowServiceStubs()))
+                        StickyExecution.scheduleToStartTimeout(temporal.stickyExecution(), temporal.embedded(),
+                                client.getWorkflowServiceStubs()))
                 .build();
         var oms = factory.newWorker(OrderWorkflowContract.TASK_QUEUE, options);
         oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);

@@ -1,5 +1,6 @@
 package io.oms.worker;
 
+import io.oms.ib.client.ConnectorHealth;
 import io.oms.ib.client.IbConnector;
 import io.oms.infra.persistence.BrokerDirectory;
 import java.time.Duration;
@@ -68,8 +69,9 @@ public final class WorkerLifecycle implements SmartLifecycle {
 
     private void reportStatus() {
         try {
-            directory.updateStatus(connection, connector.isReady() ? "UP" : "DOWN",
-                    connector.isReady() ? "session ready" : "reconnecting");
+            // The breaker's view, not just the socket's: IB's own link (1100) or a flapping session count as down.
+            ConnectorHealth health = connector.health();
+            directory.updateStatus(connection, BrokerEventRouter.status(health), health.reason());
         } catch (RuntimeException e) {
             log.warn("could not report the IB session status: {}", e.toString());
         }

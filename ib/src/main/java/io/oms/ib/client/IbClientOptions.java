@@ -1,12 +1,29 @@
 package io.oms.ib.client;
 
 import io.oms.ib.wire.ServerVersion;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Protocol and pacing knobs that rarely change. IB allows about 50 messages/s by default, so the
- * outbound token bucket defaults to 45/s with a burst of the same size.
+ * Protocol, pacing, liveness and circuit-breaker knobs that rarely change.
+ * <ul>
+ * <li>Pacing: IB allows about 50 messages/s by default, so every outbound message passes a token bucket of
+ *     45/s with a burst of the same size; pacingEnabled=false removes it (benchmarks against the simulator).</li>
+ * <li>Liveness: the protocol has no heartbeat and a half-open socket looks healthy, so every probeInterval a
+ *     reqCurrentTime must be answered within probeTimeout or the session is closed and reconnected.
+ *     A zero probeInterval disables the probe.</li>
+ * <li>Circuit breaker: flapThreshold session losses within flapWindow open it for openCoolDown.</li>
+ * </ul>
  */
-public record IbClientOptions(int minServerVersion, int maxServerVersion, double messagesPerSecond, int burst) {
+public record IbClientOptions(int minServerVersion, int maxServerVersion, double messagesPerSecond, int burst,
+                              boolean pacingEnabled, Duration probeInterval, Duration probeTimeout, int flapThreshold,
+                              Duration flapWindow, Duration openCoolDown) {
+    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(5);
+    public static final int DEFAULT_FLAP_THRESHOLD = 3;
+    public static final Duration DEFAULT_FLAP_WINDOW = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_OPEN_COOL_DOWN = Duration.ofSeconds(30);
+
     public IbClientOptions {
         if (minServerVersion > maxServerVersion) throw new IllegalArgumentException("min > max version");
         if (maxServerVersion > ServerVersion.MAX) {
@@ -14,9 +31,45 @@ public record IbClientOptions(int minServerVersion, int maxServerVersion, double
             throw new IllegalArgumentException("max server version above " + ServerVersion.MAX);
         }
         if (messagesPerSecond <= 0 || burst < 1) throw new IllegalArgumentException("bad pacing");
+        Objects.requireNonNull(probeInterval, "probeInterval");
+        Objects.requireNonNull(probeTimeout, "probeTimeout");
+        if (probeInterval.isNegative() || probeTimeout.isNegative() || probeTimeout.isZero()) {
+            throw new IllegalArgumentException("bad liveness probe " + probeInterval + "/" + probeTimeout);
+        }
+        if (flapThreshold < 1) throw new IllegalArgumentException("flapThreshold must be >= 1");
+        Objects.requireNonNull(flapWindow, "flapWindow");
+        Objects.requireNonNull(openCoolDown, "openCoolDown");
+    }
+
+    /** Versions and pacing only; liveness and breaker at their defaults. */
+    public IbClientOptions(int minServerVersion, int maxServerVersion, double messagesPerSecond, int burst) {
+        this(minServerVersion, maxServerVersion, messagesPerSecond, burst, true, DEFAULT_PROBE_INTERVAL,
+                DEFAULT_PROBE_TIMEOUT, DEFAULT_FLAP_THRESHOLD, DEFAULT_FLAP_WINDOW, DEFAULT_OPEN_COOL_DOWN);
     }
 
     public static IbClientOptions defaults() {
         return new IbClientOptions(ServerVersion.CLIENT_MIN, ServerVersion.MAX, 45, 45);
+    }
+
+    public IbClientOptions withPacing(double perSecond, int burstSize) {
+        return new IbClientOptions(minServerVersion, maxServerVersion, perSecond, burstSize, true, probeInterval,
+                probeTimeout, flapThreshold, flapWindow, openCoolDown);
+    }
+
+    /** No client-side pacing at all: only for benchmarks against a gateway that does not enforce it. */
+    public IbClientOptions withoutPacing() {
+        return new IbClientOptions(minServerVersion, maxServerVersion, messagesPerSecond, burst, false, probeInterval,
+                probeTimeout, flapThreshold, flapWindow, openCoolDown);
+    }
+
+    /** interval ZERO disables the probe. */
+    public IbClientOptions withLivenessProbe(Duration interval, Duration timeout) {
+        return new IbClientOptions(minServerVersion, maxServerVersion, messagesPerSecond, burst, pacingEnabled, interval,
+                timeout, flapThreshold, flapWindow, openCoolDown);
+    }
+
+    public IbClientOptions withCircuitBreaker(int threshold, Duration window, Duration coolDown) {
+        return new IbClientOptions(minServerVersion, maxServerVersion, messagesPerSecond, burst, pacingEnabled,
+                probeInterval, probeTimeout, threshold, window, coolDown);
     }
 }

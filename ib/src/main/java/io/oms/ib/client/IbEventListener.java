@@ -3,7 +3,9 @@ package io.oms.ib.client;
 /**
  * Callbacks from the connector. All are invoked on one dispatch thread (never the socket reader),
  * in wire order, so implementations need no locking among themselves but must not block for long.
- * Executions and commissions are delivered at most once per execId per connector instance.
+ * Executions and commissions are delivered at most once per execId per connector instance, and every
+ * one is delivered, whether or not its orderRef is known here (unknown ones are for reconciliation).
+ * Every method has a default so implementors pick only what they need.
  */
 public interface IbEventListener {
     /** After nextValidId: accounts, negotiated server version and the gateway's next id are known. */
@@ -19,5 +21,15 @@ public interface IbEventListener {
 
     default void onCommission(CommissionEvent e) {}
 
+    /** Every error message, classified (see {@link IbErrorEvent#kind()}). */
     default void onError(IbErrorEvent e) {}
+
+    /** Also called, after onError, for errors about one order: rejects, duplicate id, cancel confirmed/refused, holds. */
+    default void onOrderError(IbErrorEvent e) {}
+
+    /** Also called, after onError, for IB-side connectivity notices (1100, 1101, 1102, 2110, 1300), once applied. */
+    default void onConnectivity(IbErrorEvent e) {}
+
+    /** The connector's availability changed (circuit breaker state). */
+    default void onHealthChanged(ConnectorHealth health) {}
 }

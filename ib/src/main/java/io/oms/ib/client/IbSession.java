@@ -23,6 +23,8 @@ final class IbSession implements AutoCloseable {
     final int serverVersion;
     /** Set on the dispatch thread when the first nextValidId of this session arrives. */
     boolean readyFired;
+    /** Why we closed it ourselves (e.g. the liveness probe), reported instead of the reader's "Socket closed". */
+    private volatile String closeReason;
 
     private IbSession(Socket socket, DataInputStream in, OutputStream out, int serverVersion) {
         this.socket = socket;
@@ -68,6 +70,14 @@ final class IbSession implements AutoCloseable {
     List<String> read() throws IOException { return Frames.readFields(in); }
 
     boolean isOpen() { return !socket.isClosed(); }
+
+    String closeReason() { return closeReason; }
+
+    /** Closes the socket; the reader thread then sees the loss and reports this reason. */
+    void close(String reason) {
+        if (closeReason == null) closeReason = reason;
+        close();
+    }
 
     @Override
     public void close() {

@@ -4,35 +4,47 @@ import io.oms.ib.msg.*;
 import io.oms.ib.wire.ExecTimes;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies server messages on the dispatch thread: updates the order registry, answers pending
- * requests and calls the listener. Fills and commissions are delivered once per execId, so the
- * recovery sync after a reconnect can safely replay the whole day.
+ * Applies server messages on the dispatch thread: updates the order registry, answers pending requests
+ * and calls the listener. Every order event is delivered, whether or not its orderRef is known here
+ * (the worker keeps unmatched ones for reconciliation). Fills and commissions are delivered once per
+ * execId whichever request or replay brought them, so the recovery sync can replay the whole day.
  */
 final class InboundHandler {
     private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
+    /** Commissions that arrived before their fill, held (bounded) until the fill is delivered. */
+    private static final int PARKED_MAX = 10_000;
+
+    /** What the session supervisor needs to hear about, before the listener does. */
+    interface SessionCallbacks {
+        void nextValidId(NextValidId n);
+
+        /** Connectivity, session and pacing notices (not order errors or warnings). */
+        void notice(IbErrorEvent e);
+    }
 
     private final IbEventListener listener;
     private final OrderRegistry orders;
     private final PendingRequests pending;
+    private final SessionCallbacks session;
     private final Set<String> deliveredExecs = ConcurrentHashMap.newKeySet();
     private final Set<String> deliveredCommissions = ConcurrentHashMap.newKeySet();
-    private final Consumer<NextValidId> onNextValidId;
+    private final Map<String, CommissionReport> parked = new LinkedHashMap<>();
     private volatile List<String> accounts = List.of();
 
-    InboundHandler(IbEventListener listener, OrderRegistry orders, PendingRequests pending,
-                   Consumer<NextValidId> onNextValidId) {
+    InboundHandler(IbEventListener listener, OrderRegistry orders, PendingRequests pending, SessionCallbacks session) {
         this.listener = listener;
         this.orders = orders;
         this.pending = pending;
-        this.onNextValidId = onNextValidId;
+        this.session = session;
     }
 
     List<String> accounts() { return accounts; }
@@ -40,7 +52,7 @@ final class InboundHandler {
     void handle(ServerMessage m) {
         switch (m) {
             case ManagedAccounts a -> accounts = a.accounts();
-            case NextValidId n -> { orders.onNextValidId(n.orderId()); onNextValidId.accept(n); }
+            case NextValidId n -> { orders.onNextValidId(n.orderId()); session.nextValidId(n); }
             case ErrorMessage e -> onError(e);
             case OrderStatus s -> onStatus(s);
             case OpenOrder o -> onOpenOrder(o);
@@ -53,13 +65,7 @@ final class InboundHandler {
                 var c = pending.executions.remove(end.reqId());
                 if (c != null) c.future.complete(List.copyOf(c.rows));
             }
-            case CommissionReport c -> {
-                // Only for fills the listener has seen, and only once.
-                if (deliveredExecs.contains(c.execId()) && deliveredCommissions.add(c.execId())) {
-                    safely(() -> listener.onCommission(new CommissionEvent(c.execId(), c.commission(), c.currency(),
-                            c.realizedPnl())));
-                }
-            }
+            case CommissionReport c -> onCommission(c);
             case Position p -> {
                 var c = pending.positions.peek();
                 if (c != null) c.rows.add(new PositionEvent(p.account(), p.conId(), p.symbol(), p.secType(),
@@ -73,19 +79,26 @@ final class InboundHandler {
                 var f = pending.times.poll();
                 if (f != null) f.complete(Instant.ofEpochSecond(t.epochSeconds()));
             }
-            case TickReqParams ignored -> { }
-            case TickPrice ignored -> { }
-            case TickSize ignored -> { }
+            // Market data and messages added to the protocol later are not routed to the listener (yet).
+            default -> log.trace("not routed: {}", m);
         }
     }
 
     private void onError(ErrorMessage e) {
         String ref = e.id() >= 0 ? orders.refOf(e.id()) : null;
         IbErrorEvent ev = new IbErrorEvent(e.id(), e.code(), e.message(), ref);
-        if (e.id() >= 0 && !ev.isInformational()) {
+        IbErrorKind kind = ev.kind();
+        if (e.id() >= 0 && kind.failsPlacement()) {
             orders.reject(e.id(), e.code(), e.message());
         }
+        IbErrorKind.Category cat = kind.category();
+        if (cat == IbErrorKind.Category.CONNECTIVITY || cat == IbErrorKind.Category.SESSION
+                || cat == IbErrorKind.Category.PACING) {
+            session.notice(ev); // the breaker changes before the listener hears of it
+        }
         safely(() -> listener.onError(ev));
+        if (cat == IbErrorKind.Category.ORDER && e.id() >= 0) safely(() -> listener.onOrderError(ev));
+        if (cat == IbErrorKind.Category.CONNECTIVITY) safely(() -> listener.onConnectivity(ev));
     }
 
     private void onStatus(OrderStatus s) {
@@ -113,9 +126,34 @@ final class InboundHandler {
                 ExecTimes.parse(x.time(), ZoneId.systemDefault()), x.time());
         var c = x.reqId() == -1 ? null : pending.executions.get(x.reqId());
         if (c != null) c.rows.add(ev);
-        boolean live = x.reqId() == -1 || (c != null && c.deliver);
-        if (live && x.execId() != null && deliveredExecs.add(x.execId())) {
+        // Delivered whichever request brought it (a caller's query, a timed-out sync, a replay), but only once.
+        if (x.execId() == null || deliveredExecs.add(x.execId())) {
             safely(() -> listener.onExecution(ev));
+            CommissionReport early = x.execId() == null ? null : parked.remove(x.execId());
+            if (early != null) onCommission(early);
+        }
+    }
+
+    private void onCommission(CommissionReport c) {
+        if (!deliveredExecs.contains(c.execId())) {
+            // Its fill is not here yet: keep it so the fill can precede it, never drop it.
+            parked.put(c.execId(), c);
+            if (parked.size() > PARKED_MAX) {
+                var oldest = parked.entrySet().iterator();
+                CommissionReport gone = oldest.next().getValue();
+                oldest.remove();
+                log.warn("commission for unknown execId {} delivered without its fill", gone.execId());
+                deliverCommission(gone);
+            }
+            return;
+        }
+        deliverCommission(c);
+    }
+
+    private void deliverCommission(CommissionReport c) {
+        if (deliveredCommissions.add(c.execId())) {
+            safely(() -> listener.onCommission(new CommissionEvent(c.execId(), c.commission(), c.currency(),
+                    c.realizedPnl())));
         }
     }
 

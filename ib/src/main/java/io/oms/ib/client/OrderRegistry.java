@@ -4,13 +4,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the connector knows about orders: id allocation (never backwards), orderId -> orderRef,
  * orderRef -> latest ack, and placements still waiting for their first status. Synchronized: it is
  * touched by callers (placeOrder) and by the dispatch thread.
+ * <p>
+ * Ids never go backwards because the next id is the max of: the persisted high-water mark + 1, the
+ * gateway's nextValidId, every order id seen in openOrder/orderStatus/execDetails + 1, and the last id
+ * allocated + 1. The mark is raised (persisted) by allocations, by nextValidId - 1 and by seen ids, so a
+ * restarted process facing a gateway whose sequence was reset still continues above everything known.
  */
 final class OrderRegistry {
+    private static final Logger log = LoggerFactory.getLogger(OrderRegistry.class);
     private final String connection;
     private final OrderIdStore store;
     private final Map<Integer, String> refById = new HashMap<>();
@@ -19,7 +27,7 @@ final class OrderRegistry {
     private int nextValidId;
     private int maxSeen;
     private int lastAllocated;
-    /** The persisted mark as loaded once; every later id is above lastAllocated anyway. */
+    /** The persisted mark, loaded once and then tracked as we raise it; -1 = not loaded yet. */
     private int storedHighWater = -1;
 
     OrderRegistry(String connection, OrderIdStore store) {
@@ -27,19 +35,26 @@ final class OrderRegistry {
         this.store = store;
     }
 
+    /** The next order id; persisted before it is returned (a failing store fails the placement). */
     synchronized int allocate() {
-        if (storedHighWater < 0) {
-            storedHighWater = store.loadHighWater(connection);
-        }
-        int id = Math.max(Math.max(nextValidId, storedHighWater + 1),
-                Math.max(maxSeen + 1, lastAllocated + 1));
+        int id = Math.max(Math.max(nextValidId, mark() + 1), Math.max(maxSeen + 1, lastAllocated + 1));
         // Persist before sending so a crash after the send can never hand the same id out again.
         store.storeHighWater(connection, id);
+        storedHighWater = id;
         lastAllocated = id;
         return id;
     }
 
-    synchronized void onNextValidId(int id) { nextValidId = Math.max(nextValidId, id); }
+    /** The gateway says ids below this are used: remember that beyond a gateway reset. */
+    synchronized void onNextValidId(int id) {
+        nextValidId = Math.max(nextValidId, id);
+        raiseMark(id - 1);
+    }
+
+    /** The id the next allocation would return (for tests and diagnostics). */
+    synchronized int peekNext() {
+        return Math.max(Math.max(nextValidId, mark() + 1), Math.max(maxSeen + 1, lastAllocated + 1));
+    }
 
     synchronized void register(int orderId, String orderRef, CompletableFuture<PlaceAck> ack) {
         seen(orderId);
@@ -50,7 +65,16 @@ final class OrderRegistry {
         pending.put(orderId, ack);
     }
 
+    /** Stops waiting for the first status (timed out); what is known about the order stays. */
     synchronized void forget(int orderId) { pending.remove(orderId); }
+
+    /** The placement never reached the wire: drop every trace so a retry under the same orderRef places anew. */
+    synchronized void withdraw(int orderId) {
+        pending.remove(orderId);
+        String ref = refById.remove(orderId);
+        PlaceAck ack = ref == null ? null : byRef.get(ref);
+        if (ack != null && ack.orderId() == orderId && ack.permId() == 0) byRef.remove(ref);
+    }
 
     synchronized String refOf(int orderId) { return refById.get(orderId); }
 
@@ -91,5 +115,25 @@ final class OrderRegistry {
 
     synchronized Optional<PlaceAck> byRef(String orderRef) { return Optional.ofNullable(byRef.get(orderRef)); }
 
-    private void seen(int orderId) { maxSeen = Math.max(maxSeen, orderId); }
+    private void seen(int orderId) {
+        if (orderId <= maxSeen) return;
+        maxSeen = orderId;
+        raiseMark(orderId);
+    }
+
+    private int mark() {
+        if (storedHighWater < 0) storedHighWater = store.loadHighWater(connection);
+        return storedHighWater;
+    }
+
+    /** Persists a higher mark. Called on the dispatch thread: a store failure is logged, not thrown. */
+    private void raiseMark(int id) {
+        try {
+            if (id <= mark()) return;
+            store.storeHighWater(connection, id);
+            storedHighWater = id;
+        } catch (RuntimeException e) {
+            log.warn("[{}] could not persist order id high-water {}: {}", connection, id, e.toString());
+        }
+    }
 }

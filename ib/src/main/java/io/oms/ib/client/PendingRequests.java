@@ -14,13 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so they are answered first-in first-out; executions are keyed by reqId.
  */
 final class PendingRequests {
-    /** Accumulates rows until the end marker. deliver = also route the rows to the listener (recovery). */
+    /** Accumulates rows until the end marker (the rows also reach the listener, like live events). */
     static final class Collector<T> {
         final CompletableFuture<List<T>> future = new CompletableFuture<>();
         final List<T> rows = new ArrayList<>();
-        final boolean deliver;
-
-        Collector(boolean deliver) { this.deliver = deliver; }
     }
 
     final ConcurrentLinkedDeque<Collector<OpenOrderEvent>> openOrders = new ConcurrentLinkedDeque<>();

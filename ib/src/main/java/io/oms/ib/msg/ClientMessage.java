@@ -5,7 +5,8 @@ import java.util.List;
 
 /** A client-to-server request. Encoding depends on the negotiated server version. */
 public sealed interface ClientMessage permits StartApi, ReqIds, ReqCurrentTime, PlaceOrder, CancelOrder,
-        ReqOpenOrders, ReqAllOpenOrders, ReqExecutions, ReqPositions, ReqManagedAccts, ReqMktData {
+        ReqOpenOrders, ReqAllOpenOrders, ReqExecutions, ReqPositions, ReqManagedAccts, ReqMktData, ReqGlobalCancel,
+        ReqCompletedOrders, CancelMktData, ReqMarketDataType {
 
     void write(FieldWriter w, int serverVersion);
 

@@ -10,12 +10,16 @@ public final class ClientMessages {
     private ClientMessages() {}
 
     public static Optional<ClientMessage> decode(List<String> fields, int sv) {
-        FieldReader r = new FieldReader(fields);
+        return decode(new FieldReader(fields), sv);
+    }
+
+    /** Package-private so tests can check afterwards that a layout consumed exactly the fields it wrote. */
+    static Optional<ClientMessage> decode(FieldReader r, int sv) {
         int id;
         try {
             id = Integer.parseInt(r.next());
         } catch (NumberFormatException e) {
-            throw new WireException("bad message id in " + fields, e);
+            throw new WireException("bad message id: " + e.getMessage(), e);
         }
         ClientMessage m = switch (id) {
             case MsgIds.START_API -> StartApi.read(r, sv);
@@ -29,6 +33,10 @@ public final class ClientMessages {
             case MsgIds.REQ_POSITIONS -> ReqPositions.read(r, sv);
             case MsgIds.REQ_MANAGED_ACCTS -> ReqManagedAccts.read(r, sv);
             case MsgIds.REQ_MKT_DATA -> ReqMktData.read(r, sv);
+            case MsgIds.CANCEL_MKT_DATA -> CancelMktData.read(r, sv);
+            case MsgIds.REQ_MARKET_DATA_TYPE -> ReqMarketDataType.read(r, sv);
+            case MsgIds.REQ_GLOBAL_CANCEL -> ReqGlobalCancel.read(r, sv);
+            case MsgIds.REQ_COMPLETED_ORDERS -> ReqCompletedOrders.read(r, sv);
             default -> null;
         };
         return Optional.ofNullable(m);

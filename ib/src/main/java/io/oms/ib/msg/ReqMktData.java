@@ -3,15 +3,16 @@ package io.oms.ib.msg;
 import io.oms.ib.wire.FieldReader;
 import io.oms.ib.wire.FieldWriter;
 
-/** REQ_MKT_DATA v11 for a plain (non-combo, no delta-neutral) contract. */
+/** REQ_MKT_DATA v11 for a plain contract (no combo legs, no delta-neutral contract). */
 public record ReqMktData(int tickerId, int conId, String symbol, String secType, String exchange,
                          String primaryExchange, String currency, String genericTickList, boolean snapshot,
                          boolean regulatorySnapshot) implements ClientMessage {
     @Override
     public void write(FieldWriter w, int sv) {
         w.i(MsgIds.REQ_MKT_DATA).i(11).i(tickerId).i(conId).str(symbol).str(secType).empty().raw("0.0").empty()
-                .empty().str(exchange).str(primaryExchange).str(currency).empty().empty()
-                .i(0) // no delta-neutral contract
+                .empty().str(exchange).str(primaryExchange).str(currency).empty().empty();
+        if ("BAG".equals(secType)) w.i(0); // leg count: IB's layout has it for BAG; we carry no legs
+        w.i(0) // no delta-neutral contract
                 .str(genericTickList).bool(snapshot).bool(regulatorySnapshot).empty();
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 /** A server-to-client message. Encoding depends on the negotiated server version. */
 public sealed interface ServerMessage permits ManagedAccounts, NextValidId, CurrentTime, ErrorMessage, OrderStatus,
         OpenOrder, OpenOrderEnd, ExecDetails, ExecDetailsEnd, CommissionReport, Position, PositionEnd,
-        TickReqParams, TickPrice, TickSize {
+        TickReqParams, TickPrice, TickSize, TickString, TickGeneric, MarketDataType, OrderBound, CompletedOrder,
+        CompletedOrdersEnd {
 
     void write(FieldWriter w, int serverVersion);
 

@@ -10,12 +10,16 @@ public final class ServerMessages {
     private ServerMessages() {}
 
     public static Optional<ServerMessage> decode(List<String> fields, int sv) {
-        FieldReader r = new FieldReader(fields);
+        return decode(new FieldReader(fields), sv);
+    }
+
+    /** Package-private so tests can check afterwards that a layout consumed exactly the fields it wrote. */
+    static Optional<ServerMessage> decode(FieldReader r, int sv) {
         int id;
         try {
             id = Integer.parseInt(r.next());
         } catch (NumberFormatException e) {
-            throw new WireException("bad message id in " + fields, e);
+            throw new WireException("bad message id: " + e.getMessage(), e);
         }
         ServerMessage m = switch (id) {
             case MsgIds.MANAGED_ACCTS -> ManagedAccounts.read(r, sv);
@@ -33,6 +37,12 @@ public final class ServerMessages {
             case MsgIds.TICK_REQ_PARAMS -> TickReqParams.read(r, sv);
             case MsgIds.TICK_PRICE -> TickPrice.read(r, sv);
             case MsgIds.TICK_SIZE -> TickSize.read(r, sv);
+            case MsgIds.TICK_STRING -> TickString.read(r, sv);
+            case MsgIds.TICK_GENERIC -> TickGeneric.read(r, sv);
+            case MsgIds.MARKET_DATA_TYPE -> MarketDataType.read(r, sv);
+            case MsgIds.ORDER_BOUND -> OrderBound.read(r, sv);
+            case MsgIds.COMPLETED_ORDER -> CompletedOrder.read(r, sv);
+            case MsgIds.COMPLETED_ORDERS_END -> CompletedOrdersEnd.read(r, sv);
             default -> null;
         };
         return Optional.ofNullable(m);

@@ -1,43 +1,52 @@
 package io.oms.ib.sim;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Per-symbol mid prices with a one-cent half spread, moved by a seeded Gaussian random walk.
- * Engine-thread only; iteration is in symbol order so a given seed always produces the same path.
+ * Per-symbol markets, each with its own seeded random walk (see {@link Randoms}). Engine-thread only;
+ * iteration is in symbol order so a given seed always produces the same paths. A volatility of zero
+ * freezes the market: only setPrice/setQuote and fills change it.
  */
 final class Market {
-    private static final BigDecimal TICK = new BigDecimal("0.01");
-    private static final BigDecimal BPS = new BigDecimal("10000");
-    private final Map<String, BigDecimal> mids = new TreeMap<>();
-    private final Random random;
+    private final Map<String, SymbolMarket> symbols = new TreeMap<>();
+    private final Map<String, BigDecimal> initial;
+    private final long seed;
     private final BigDecimal volatilityBps;
 
-    Market(Map<String, BigDecimal> initial, Random random, BigDecimal volatilityBps) {
-        mids.putAll(initial);
-        this.random = random;
+    Market(Map<String, BigDecimal> initial, long seed, BigDecimal volatilityBps) {
+        this.initial = Map.copyOf(initial);
+        this.seed = seed;
         this.volatilityBps = volatilityBps;
+        initial.keySet().forEach(this::of);
     }
 
-    BigDecimal mid(String symbol) { return mids.computeIfAbsent(symbol, s -> SimulatorConfig.DEFAULT_PRICE); }
-
-    BigDecimal bid(String symbol) { return mid(symbol).subtract(TICK).max(TICK); }
-
-    BigDecimal ask(String symbol) { return mid(symbol).add(TICK); }
-
-    void set(String symbol, BigDecimal price) { mids.put(symbol, price.setScale(2, RoundingMode.HALF_UP).max(TICK)); }
-
-    void step() {
-        if (volatilityBps.signum() == 0) return;
-        for (Map.Entry<String, BigDecimal> e : mids.entrySet()) {
-            // The Gaussian draw is a unitless random factor, not money; the price itself stays BigDecimal.
-            BigDecimal move = e.getValue().multiply(volatilityBps).multiply(BigDecimal.valueOf(random.nextGaussian()))
-                    .divide(BPS, 2, RoundingMode.HALF_UP);
-            e.setValue(e.getValue().add(move).max(TICK));
-        }
+    SymbolMarket of(String symbol) {
+        return symbols.computeIfAbsent(symbol, s -> new SymbolMarket(s, initial.getOrDefault(s, SimulatorConfig.DEFAULT_PRICE),
+                Randoms.derive(seed, "walk:" + s), Randoms.derive(seed, "liquidity:" + s)));
     }
+
+    BigDecimal mid(String symbol) { return of(symbol).mid(); }
+
+    BigDecimal bid(String symbol) { return of(symbol).bid; }
+
+    BigDecimal ask(String symbol) { return of(symbol).ask; }
+
+    /** Moves the quote to price and prints a round-lot trade there (so last-price stop triggers see it). */
+    void set(String symbol, BigDecimal price, long epochSecond) {
+        SymbolMarket m = of(symbol);
+        m.setMid(price);
+        m.trade(m.mid().setScale(2, java.math.RoundingMode.HALF_UP), SymbolMarket.LOT, epochSecond);
+    }
+
+    /** One walk step for every symbol; false when the market is frozen (zero volatility). */
+    boolean step(long epochSecond) {
+        if (volatilityBps.signum() == 0) return false;
+        for (SymbolMarket m : symbols.values()) m.step(volatilityBps, epochSecond);
+        return true;
+    }
+
+    Collection<SymbolMarket> all() { return symbols.values(); }
 }

@@ -65,9 +65,20 @@ public final class FieldReader {
         }
     }
 
+    /** Empty is null (e.g. completedOrder's parentPermId, where 0 and "absent" differ). */
+    public Long longOrNull() {
+        String s = fields.size() > pos ? fields.get(pos) : null;
+        if (s != null && s.isEmpty()) { pos++; return null; }
+        return l();
+    }
+
     public boolean bool() { return i() != 0; }
 
-    /** Empty, Double.MAX, Integer.MAX and Long.MIN/MAX strings are unset (null), as IB's readDecimal does. */
+    /**
+     * Empty, Double.MAX, Integer.MAX and Long.MIN/MAX strings are unset (null), as IB's readDecimal does.
+     * Non-finite doubles (a server's String.valueOf of NaN or an infinity) have no decimal value either; they
+     * read as unset rather than failing the frame, since a decode failure costs the whole session.
+     */
     public BigDecimal dec() {
         String s = next();
         if (isUnsetDecimal(s)) return null;
@@ -81,6 +92,6 @@ public final class FieldReader {
     static boolean isUnsetDecimal(String s) {
         return s.isEmpty() || s.equals(FieldWriter.DOUBLE_MAX) || s.equals(FieldWriter.INT_MAX)
                 || s.equals(Long.toString(Long.MAX_VALUE)) || s.equals(Long.toString(Long.MIN_VALUE))
-                || s.equalsIgnoreCase("Infinity");
+                || s.equalsIgnoreCase("Infinity") || s.equalsIgnoreCase("-Infinity") || s.equalsIgnoreCase("NaN");
     }
 }

@@ -42,6 +42,9 @@ public final class FieldWriter {
     /** Nullable int: null is the empty field. */
     public FieldWriter intOrEmpty(Integer v) { fields.add(v == null ? "" : v.toString()); return this; }
 
+    /** Nullable long: null is the empty field. */
+    public FieldWriter longOrEmpty(Long v) { fields.add(v == null ? "" : v.toString()); return this; }
+
     public FieldWriter bool(boolean v) { fields.add(v ? "1" : "0"); return this; }
 
     /** Decimal where null means unset (empty field). */

@@ -12,6 +12,8 @@ public final class ServerVersion {
     /** Lowest version we support end to end (no-version placeOrder, long permIds etc. are below this). */
     public static final int MIN_SUPPORTED = 157;
 
+    /** reqCompletedOrders / completedOrder exist from here (below MIN_SUPPORTED, kept to guard the encoder). */
+    public static final int COMPLETED_ORDERS = 150;
     public static final int DURATION = 158;
     public static final int POST_TO_ATS = 160;
     public static final int AUTO_CANCEL_PARENT = 162;
@@ -26,6 +28,8 @@ public final class ServerVersion {
     public static final int RFQ_FIELDS = 187;
     public static final int UNDO_RFQ_FIELDS = 190;
     public static final int INCLUDE_OVERNIGHT = 189;
+    /** permId is written as a long from here; below it IB's decoder reads an int, so permIds must fit 32 bits. */
+    public static final int PERM_ID_AS_LONG = 191;
     public static final int CME_TAGGING = 192;
     public static final int CME_TAGGING_OPEN_ORDER = 193;
     public static final int ERROR_TIME = 194;

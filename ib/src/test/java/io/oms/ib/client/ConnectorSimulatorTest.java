@@ -148,10 +148,10 @@ class ConnectorSimulatorTest {
         IbConnectionConfig cfg = IbConnectionConfig.of("raw", "127.0.0.1", sim.port(), 11);
         try (IbSession s = IbSession.open(cfg, IbClientOptions.defaults())) {
             PlaceOrder order = new PlaceOrder(5, 0, "AAPL", "STK", "SMART", null, "USD", "BUY", d("1"), "MKT", null, null,
-                    "DAY", null, "raw-1", true, false);
+                    "DAY", null, "raw-1", true, false, null, null, null);
             s.send(order);
             s.send(new PlaceOrder(3, 0, "AAPL", "STK", "SMART", null, "USD", "BUY", d("1"), "MKT", null, null, "DAY",
-                    null, "raw-2", true, false));
+                    null, "raw-2", true, false, null, null, null));
             ErrorMessage dup = null;
             for (int i = 0; i < 200 && dup == null; i++) {
                 var m = ServerMessages.decode(s.read(), s.serverVersion).orElse(null);

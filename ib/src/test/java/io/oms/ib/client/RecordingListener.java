@@ -12,6 +12,9 @@ class RecordingListener implements IbEventListener {
     final List<ExecutionEvent> executions = new CopyOnWriteArrayList<>();
     final List<CommissionEvent> commissions = new CopyOnWriteArrayList<>();
     final List<IbErrorEvent> errors = new CopyOnWriteArrayList<>();
+    final List<IbErrorEvent> orderErrors = new CopyOnWriteArrayList<>();
+    final List<IbErrorEvent> connectivity = new CopyOnWriteArrayList<>();
+    final List<ConnectorHealth> health = new CopyOnWriteArrayList<>();
     final List<String> journal = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
 
@@ -27,6 +30,11 @@ class RecordingListener implements IbEventListener {
     @Override public void onExecution(ExecutionEvent e) { executions.add(e); note("exec:" + e.orderId() + ":" + e.execId()); }
     @Override public void onCommission(CommissionEvent e) { commissions.add(e); note("comm:" + e.execId()); }
     @Override public void onError(IbErrorEvent e) { errors.add(e); note("error:" + e.id() + ":" + e.code()); }
+    @Override public void onOrderError(IbErrorEvent e) { orderErrors.add(e); }
+    @Override public void onConnectivity(IbErrorEvent e) { connectivity.add(e); }
+    @Override public void onHealthChanged(ConnectorHealth h) { health.add(h); note("health:" + h.state()); }
+
+    List<ConnectorState> states() { return health.stream().map(ConnectorHealth::state).toList(); }
 
     List<ExecutionEvent> executionsOf(int orderId) {
         return executions.stream().filter(e -> e.orderId() == orderId).toList();

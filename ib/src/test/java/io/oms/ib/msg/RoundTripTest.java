@@ -16,14 +16,19 @@ class RoundTripTest {
     static List<ClientMessage> clientMessages(int sv) {
         return List.of(new StartApi(3, null), new StartApi(3, "+PACEAPI"), new ReqIds(1), new ReqCurrentTime(),
                 new PlaceOrder(11, 265598, "MSFT", "STK", "SMART", "ISLAND", "USD", "SELL", d("0.5"), "LMT",
-                        d("412.37"), null, "GTC", "DU1", "ref-1", false, true),
+                        d("412.37"), null, "GTC", "DU1", "ref-1", false, true, null, null, null),
                 new PlaceOrder(12, 0, "AAPL", "STK", "SMART", null, "USD", "BUY", d("100"), "MKT", null, null, "DAY",
-                        null, null, true, false),
+                        null, null, true, false, null, null, null),
                 new CancelOrder(11, sv >= ServerVersion.MANUAL_ORDER_TIME ? "20260101-10:00:00" : null),
                 new ReqOpenOrders(), new ReqAllOpenOrders(),
                 new ReqExecutions(7, new ExecutionFilter(3, "DU1", "20260101-00:00:00", "AAPL", "STK", "SMART", "BUY")),
                 new ReqExecutions(8, ExecutionFilter.all()), new ReqPositions(), new ReqManagedAccts(),
-                new ReqMktData(9, 0, "AAPL", "STK", "SMART", "NASDAQ", "USD", "233", true, false));
+                new ReqMktData(9, 0, "AAPL", "STK", "SMART", "NASDAQ", "USD", "233", true, false),
+                PlaceOrder.builder(13, "AAPL").sell(d("25")).trailPercent(d("1.5")).trailStopPrice(d("187.20"))
+                        .goodTill("20261231 16:00:00 US/Eastern").outsideRth(true).orderRef("oms-13").build(),
+                PlaceOrder.builder(14, "IBM").buy(d("3")).stopLimit(d("180"), d("181.5")).tif("IOC").build(),
+                new ReqGlobalCancel(), new ReqCompletedOrders(false), new ReqCompletedOrders(true),
+                new CancelMktData(9), new ReqMarketDataType(ReqMarketDataType.DELAYED));
     }
 
     static List<ServerMessage> serverMessages(int sv) {
@@ -45,7 +50,16 @@ class RoundTripTest {
                 new CommissionReport("x.01", d("2.5"), "USD", d("-12.25"), d("0.01"), 20261231),
                 new Position("DU1", 265598, "AAPL", "STK", "NASDAQ", "USD", "AAPL", "NMS", d("-10"), d("150.25")),
                 new PositionEnd(), new TickReqParams(5, d("0.01"), "9c0001", 3),
-                new TickPrice(5, 1, d("100.1"), d("300"), 1), new TickSize(5, 8, d("123456")));
+                new TickPrice(5, 1, d("100.1"), d("300"), 1), new TickSize(5, 8, d("123456")),
+                new TickString(5, 45, "1795495964"), new TickGeneric(5, 49, d("0.0")), new MarketDataType(5, 3),
+                new OrderBound(1000009L, 0, 12),
+                new OpenOrder(6, 0, "AAPL", "STK", "SMART", "USD", "AAPL", "NMS", "SELL", d("25"), "TRAIL", null, null,
+                        "GTD", "DU1", "O", "oms-6", 7, 1000006L, true, "PreSubmitted", "20261231 16:00:00 US/Eastern",
+                        d("187.2"), d("1.5")),
+                new CompletedOrder(265598, "AAPL", "STK", "SMART", "USD", "AAPL", "NMS", "BUY", d("10"), "LMT",
+                        d("100.5"), null, "DAY", "DU1", "O", "oms-7", 1000007L, null, false, null, null, null, "Filled",
+                        d("10"), "20261124 04:52:44 America/New_York", "Filled Size: 10"),
+                new CompletedOrdersEnd());
     }
 
     @ParameterizedTest

@@ -55,6 +55,18 @@ class WireRulesTest {
     }
 
     @Test
+    void nonFiniteDoublesAndNullableLongsReadAsUnset() {
+        FieldReader r = new FieldReader(List.of("NaN", "-Infinity", "Infinity", "", "0", "9000000000"));
+        assertThat(r.dec()).isNull();
+        assertThat(r.dec()).isNull();
+        assertThat(r.dec()).isNull();
+        assertThat(r.longOrNull()).isNull();
+        assertThat(r.longOrNull()).isZero();
+        assertThat(r.longOrNull()).isEqualTo(9_000_000_000L);
+        assertThat(new FieldWriter().longOrEmpty(null).longOrEmpty(0L).fields()).containsExactly("", "0");
+    }
+
+    @Test
     void writerUsesPlainDecimalsAndSendMaxSemantics() {
         List<String> f = new FieldWriter().dec(new BigDecimal("1E+2")).dec(null).intMax(Integer.MAX_VALUE)
                 .decOrDoubleMax(null).bool(true).str(null).fields();
