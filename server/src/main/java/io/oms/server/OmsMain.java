@@ -3,6 +3,7 @@ package io.oms.server;
 import io.oms.ib.sim.GatewaySimulator;
 import io.oms.infra.db.DatabaseCreator;
 import io.oms.infra.temporal.EmbeddedTemporalServer;
+import io.oms.server.bench.ConnectorBench;
 import io.oms.server.bench.OrderBench;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +25,9 @@ public final class OmsMain {
             case "worker" -> runSpring(rest, false, true, false);
             case "simulator" -> GatewaySimulator.main(rest);
             case "temporal" -> runTemporal();
-            case "bench" -> System.exit(OrderBench.run(rest));
+            case "bench" -> System.exit(rest.length > 0 && "connector".equals(rest[0])
+                    ? ConnectorBench.run(Arrays.copyOfRange(rest, 1, rest.length), System.out)
+                    : OrderBench.run(rest));
             default -> {
                 System.err.println("usage: oms dev|api|worker|simulator|temporal|bench [options]");
                 System.exit("help".equals(role) ? 0 : 2);

@@ -71,6 +71,11 @@ public class WorkerConfiguration {
     }
 
     @Bean
+    BrokerMetrics brokerMetrics(IbConnector connector, BrokerProperties broker) {
+        return new BrokerMetrics(connector, broker.connection());
+    }
+
+    @Bean
     WorkerLifecycle workerLifecycle(WorkerFactory factory, IbConnector connector, BrokerDirectory directory,
                                     BrokerProperties broker) {
         return new WorkerLifecycle(factory, connector, directory, broker.connection());

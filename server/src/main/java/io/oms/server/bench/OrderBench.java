@@ -54,6 +54,7 @@ public final class OrderBench {
               --runs R           measured runs; with R > 1 the median across runs is printed (default 1)
               --help             this text
             Orders are MKT DAY, alternating BUY and SELL so the position stays flat.
+            `oms bench connector --help` measures the IB connector alone against an in-process simulator.
             Exit code: 0 all measured orders FILLED, 1 errors or unfilled orders, 2 bad arguments.
             """;
 
