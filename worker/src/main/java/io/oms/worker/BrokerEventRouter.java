@@ -1,6 +1,7 @@
 package io.oms.worker;
 
 import io.oms.ib.client.CommissionEvent;
+import io.oms.ib.client.CompletedOrderEvent;
 import io.oms.ib.client.ConnectorHealth;
 import io.oms.ib.client.ExecutionEvent;
 import io.oms.ib.client.IbErrorEvent;
@@ -16,6 +17,7 @@ import io.oms.workflows.order.BrokerEvent;
 import io.oms.workflows.order.BrokerFill;
 import io.oms.workflows.order.BrokerStatus;
 import io.oms.workflows.order.OrderWorkflowContract;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,6 +39,9 @@ public final class BrokerEventRouter implements IbEventListener {
     private final WorkflowSignals signals;
     private final Map<String, String> orderRefByExecId = new BoundedMap<>(MEMORY);
     private final Map<Integer, String> lastStatus = new BoundedMap<>(MEMORY);
+    /** permIds whose terminal status has been passed on, live or from a completed-orders re-sync. */
+    private final Map<Long, Boolean> terminalSeen = new BoundedMap<>(MEMORY);
+    private static final Set<String> TERMINAL = Set.of("Filled", "Cancelled", "ApiCancelled", "Inactive");
 
     public BrokerEventRouter(String connection, BrokerDirectory directory, WorkflowSignals signals) {
         this.connection = connection;
@@ -76,9 +81,29 @@ public final class BrokerEventRouter implements IbEventListener {
         if (key.equals(lastStatus.put(e.orderId(), key))) {
             return;
         }
+        if (TERMINAL.contains(e.status()) && e.permId() != 0) {
+            terminalSeen.put(e.permId(), Boolean.TRUE);
+        }
         BrokerStatus status = new BrokerStatus(e.orderId(), e.permId(), e.status(), e.filled(), e.remaining(),
                 e.avgFillPrice(), e.whyHeld());
         route(e.orderRef(), BrokerEvent.of(status), "orderStatus", e.orderId(), null);
+    }
+
+    /**
+     * An order IB finished today, from the re-sync after a (re)connect. It is news only when its terminal status
+     * never came live, e.g. an order cancelled while the session or IB's own link was down; it then reaches the
+     * order as the status it would have been.
+     */
+    @Override
+    public void onCompletedOrder(CompletedOrderEvent e) {
+        if (terminalSeen.put(e.permId(), Boolean.TRUE) != null) {
+            return;
+        }
+        BigDecimal filled = e.filledQuantity() == null ? BigDecimal.ZERO : e.filledQuantity();
+        BigDecimal remaining = e.quantity() == null ? null : e.quantity().subtract(filled).max(BigDecimal.ZERO);
+        BrokerStatus status = new BrokerStatus(e.orderId(), e.permId(), e.status(), filled, remaining, null, null);
+        route(e.orderRef(), BrokerEvent.of(status), WorkflowSignals.COMPLETED_ORDER, e.orderId() == 0 ? null : e.orderId(),
+                null);
     }
 
     @Override

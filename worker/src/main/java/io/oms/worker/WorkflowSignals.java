@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowSignals implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkflowSignals.class);
     private static final int ATTEMPTS = 5;
+    /** The event kind of a terminal status learnt from IB's completed orders during a re-sync. */
+    static final String COMPLETED_ORDER = "completedOrder";
 
     /** An event with what reconciliation needs to know about it should it go undelivered. */
     record Routed(BrokerEvent event, String kind, Integer orderId, String execId) {}
@@ -56,8 +58,10 @@ public final class WorkflowSignals implements AutoCloseable {
                 client.newUntypedWorkflowStub(workflowId).signal(OrderWorkflowContract.SIGNAL_BROKER_EVENTS, events);
                 return;
             } catch (WorkflowNotFoundException closed) {
-                // The order has finished (or never existed here): late events are reconciliation input.
-                batch.forEach(r -> keep(r.kind(), workflowId, r.orderId(), r.execId(), r.event()));
+                // The order has finished (or never existed here): late events are reconciliation input, except a
+                // re-synced completion, which only repeats that the order is finished.
+                batch.stream().filter(r -> !COMPLETED_ORDER.equals(r.kind()))
+                        .forEach(r -> keep(r.kind(), workflowId, r.orderId(), r.execId(), r.event()));
                 return;
             } catch (RuntimeException e) {
                 log.warn("signal to {} failed (attempt {}/{}): {}", workflowId, attempt, ATTEMPTS, e.toString());

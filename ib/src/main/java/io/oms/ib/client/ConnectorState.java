@@ -11,6 +11,12 @@ public enum ConnectorState {
     DOWN,
     /** Tripped: the session flapped (too many disconnects in the window); orders are refused during the cool-down. */
     OPEN,
+    /**
+     * Session ready (or IB's link restored) but the re-sync of open orders, completed orders and executions
+     * is still running (bounded by the request timeout per step): orders are refused, because what happened
+     * while away is not known yet (an order re-sent now could duplicate one that reached IB). Cancels go out.
+     */
+    SYNCING,
     /** Cool-down over and the session is up: orders go out; the first successful round trip closes the breaker. */
     HALF_OPEN,
     /** The connector was closed. */

@@ -2,7 +2,6 @@ package io.oms.ib.client;
 
 import io.oms.ib.client.PacingGate.Lane;
 import io.oms.ib.msg.*;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -20,10 +20,11 @@ import java.util.function.Function;
  * A self-healing connection to one TWS/IB Gateway. A reader thread connects and reconnects with
  * exponential backoff and full jitter (same clientId); messages are applied on one dispatch thread in
  * wire order; every outbound message is paced by a writer thread, cancels first. After every ready
- * session (nextValidId) and every restored IB link the connector re-syncs open orders and today's
- * executions, so nothing missed while away is lost (duplicates are suppressed by execId). A circuit
- * breaker makes placeOrder fail fast with {@link IbUnavailableException} while the broker is down or
- * flapping; {@link #health()} and {@link #metrics()} expose the state for health checks.
+ * session (nextValidId) and every restored IB link the connector re-syncs open orders, today's completed
+ * orders and executions, so nothing missed while away is lost (duplicates are suppressed by execId); new
+ * orders are refused (SYNCING) until that sync ends, answered or timed out. A circuit breaker makes
+ * placeOrder fail fast with {@link IbUnavailableException} while the broker is down, syncing or flapping;
+ * {@link #health()} and {@link #metrics()} expose the state for health checks.
  */
 public final class IbConnector implements AutoCloseable {
     private final IbConnectionConfig config;
@@ -51,8 +52,8 @@ public final class IbConnector implements AutoCloseable {
         this.metrics = new MetricsRecorder(InstantSource.system(), System::nanoTime, 1024);
         this.breaker = new CircuitBreaker(options.flapThreshold(), options.flapWindow(), options.openCoolDown(),
                 InstantSource.system());
-        this.dispatch = Executors.newSingleThreadExecutor(r -> daemon(r, "ib-dispatch-" + config.name()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ib-timer-" + config.name()));
+        this.dispatch = Executors.newSingleThreadExecutor(daemons("ib-dispatch-" + config.name()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemons("ib-timer-" + config.name()));
         this.outbound = new OutboundQueue(options, System::nanoTime, config.requestTimeout(), metrics::outbound,
                 config.name());
         this.sender = new RequestSender(pending, outbound, config.requestTimeout());
@@ -69,9 +70,10 @@ public final class IbConnector implements AutoCloseable {
         supervisor.schedule(timer);
     }
 
-    /** A session is connected and past nextValidId (says nothing about IB's own link: see {@link #health()}). */
+    /** A session is past nextValidId and its re-sync ended (IB's link and the breaker: see {@link #health()}). */
     public boolean isReady() { return supervisor.isReady(); }
 
+    /** Waits until {@link #isReady()}, so a placement right after it is not refused for a running re-sync. */
     public boolean awaitReady(Duration timeout) throws InterruptedException { return supervisor.awaitReady(timeout); }
 
     /** Circuit-breaker state for health checks; placeOrder is accepted only when it is UP or HALF_OPEN. */
@@ -106,11 +108,7 @@ public final class IbConnector implements AutoCloseable {
                 return CompletableFuture.failedFuture(e); // the id could not be persisted: do not send it
             }
             orders.register(id, spec.orderRef(), ack);
-            PlaceOrder msg = new PlaceOrder(id, 0, spec.symbol(), or(spec.secType(), "STK"), or(spec.exchange(), "SMART"),
-                    spec.primaryExchange(), or(spec.currency(), "USD"), spec.action(), plain(spec.quantity()),
-                    spec.orderType(), plain(spec.limitPrice()), null, or(spec.tif(), "DAY"), spec.account(),
-                    spec.orderRef(), true, false, null, null, null);
-            sender.send(s, Lane.NORMAL, msg).whenComplete((v, err) -> {
+            sender.send(s, Lane.NORMAL, spec.toWire(id)).whenComplete((v, err) -> {
                 if (err == null) return;
                 orders.withdraw(id);
                 ack.completeExceptionally(err);
@@ -141,6 +139,14 @@ public final class IbConnector implements AutoCloseable {
 
     public CompletableFuture<List<OpenOrderEvent>> requestOpenOrders() { return withSession(sender::openOrders); }
 
+    /**
+     * Today's finished orders (Filled, Cancelled, Inactive), each also delivered to the listener's
+     * onCompletedOrder; apiOnly=false includes orders from TWS and other clients. Needs server version 150.
+     */
+    public CompletableFuture<List<CompletedOrderEvent>> requestCompletedOrders(boolean apiOnly) {
+        return withSession(s -> sender.completedOrders(s, apiOnly));
+    }
+
     public CompletableFuture<List<ExecutionEvent>> requestExecutions(ExecutionFilter filter) {
         return withSession(s -> sender.executions(s, filter));
     }
@@ -152,8 +158,8 @@ public final class IbConnector implements AutoCloseable {
     }
 
     /**
-     * Subscribes to market data. Streaming subscriptions are remembered and re-sent after every reconnect and
-     * after IB's 1101 ("connectivity restored, data lost"); ticks are not routed to the listener yet.
+     * Subscribes to market data; ticks reach the listener's onTick (and onMarketDataType). Streaming
+     * subscriptions are remembered and re-sent after every reconnect and after IB's 1101 ("restored, data lost").
      */
     public CompletableFuture<Void> requestMarketData(ReqMktData request) {
         return withSession(s -> {
@@ -197,13 +203,5 @@ public final class IbConnector implements AutoCloseable {
                 : CompletableFuture.failedFuture(new IbNotConnectedException("[" + config.name() + "] not connected"));
     }
 
-    private static String or(String v, String dflt) { return v == null || v.isBlank() ? dflt : v; }
-
-    private static BigDecimal plain(BigDecimal v) { return v == null ? null : v.stripTrailingZeros(); }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
+    private static ThreadFactory daemons(String name) { return Thread.ofPlatform().name(name).daemon().factory(); }
 }

@@ -21,6 +21,21 @@ public interface IbEventListener {
 
     default void onCommission(CommissionEvent e) {}
 
+    /**
+     * An order that finished today, from reqCompletedOrders (run in every re-sync, so terminal states
+     * reached while away, e.g. cancelled or filled during a disconnect, arrive here). May repeat across syncs.
+     */
+    default void onCompletedOrder(CompletedOrderEvent e) {}
+
+    /** A manual TWS order (permId) was bound to an API clientId/orderId; key such orders by permId. */
+    default void onOrderBound(long permId, int clientId, int orderId) {}
+
+    /** A market data tick for a reqMktData tickerId. */
+    default void onTick(MarketDataEvent e) {}
+
+    /** The kind of data a ticker gets: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen (sent before non-live ticks). */
+    default void onMarketDataType(int tickerId, int marketDataType) {}
+
     /** Every error message, classified (see {@link IbErrorEvent#kind()}). */
     default void onError(IbErrorEvent e) {}
 

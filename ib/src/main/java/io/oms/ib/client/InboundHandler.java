@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies server messages on the dispatch thread: updates the order registry, answers pending requests
  * and calls the listener. Every order event is delivered, whether or not its orderRef is known here
- * (the worker keeps unmatched ones for reconciliation). Fills and commissions are delivered once per
- * execId whichever request or replay brought them, so the recovery sync can replay the whole day.
+ * (the worker keeps unmatched ones for reconciliation), and so is every completed order and tick. Fills and
+ * commissions are delivered once per execId whichever request or replay brought them, so the recovery sync
+ * can replay the whole day.
  */
 final class InboundHandler {
     private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
@@ -66,6 +67,20 @@ final class InboundHandler {
                 if (c != null) c.future.complete(List.copyOf(c.rows));
             }
             case CommissionReport c -> onCommission(c);
+            case CompletedOrder o -> onCompleted(o);
+            case CompletedOrdersEnd ignored -> {
+                var c = pending.completedOrders.poll();
+                if (c != null) c.future.complete(List.copyOf(c.rows));
+            }
+            case OrderBound b -> {
+                orders.learn(b.orderId(), null, b.permId(), null); // its id is now taken on our client id
+                safely(() -> listener.onOrderBound(b.permId(), b.clientId(), b.orderId()));
+            }
+            case TickPrice t -> tick(MarketDataEvent.of(t));
+            case TickSize t -> tick(MarketDataEvent.of(t));
+            case TickString t -> tick(MarketDataEvent.of(t));
+            case TickGeneric t -> tick(MarketDataEvent.of(t));
+            case MarketDataType t -> safely(() -> listener.onMarketDataType(t.reqId(), t.marketDataType()));
             case Position p -> {
                 var c = pending.positions.peek();
                 if (c != null) c.rows.add(new PositionEvent(p.account(), p.conId(), p.symbol(), p.secType(),
@@ -79,7 +94,7 @@ final class InboundHandler {
                 var f = pending.times.poll();
                 if (f != null) f.complete(Instant.ofEpochSecond(t.epochSeconds()));
             }
-            // Market data and messages added to the protocol later are not routed to the listener (yet).
+            // tickReqParams and messages added to the protocol later are not routed to the listener.
             default -> log.trace("not routed: {}", m);
         }
     }
@@ -118,6 +133,17 @@ final class InboundHandler {
         if (c != null) c.rows.add(ev);
         safely(() -> listener.onOpenOrder(ev));
     }
+
+    /** Matched by permId, then orderRef (there is no order id), so the OMS learns terminal states it missed. */
+    private void onCompleted(CompletedOrder o) {
+        OrderRegistry.Match match = orders.completed(o.permId(), o.orderRef(), o.status());
+        CompletedOrderEvent ev = CompletedOrderEvent.of(o, match.orderId(), match.orderRef());
+        var c = pending.completedOrders.peek();
+        if (c != null) c.rows.add(ev);
+        safely(() -> listener.onCompletedOrder(ev));
+    }
+
+    private void tick(MarketDataEvent e) { safely(() -> listener.onTick(e)); }
 
     private void onExec(ExecDetails x) {
         String ref = orders.learn(x.orderId(), x.orderRef(), x.permId(), null);

@@ -24,6 +24,8 @@ final class OrderRegistry {
     private final Map<Integer, String> refById = new HashMap<>();
     private final Map<String, PlaceAck> byRef = new HashMap<>();
     private final Map<Integer, CompletableFuture<PlaceAck>> pending = new HashMap<>();
+    /** permId -> orderId: completedOrder carries no order id, only the permId (and orderRef). */
+    private final Map<Long, Integer> idByPerm = new HashMap<>();
     private int nextValidId;
     private int maxSeen;
     private int lastAllocated;
@@ -78,9 +80,10 @@ final class OrderRegistry {
 
     synchronized String refOf(int orderId) { return refById.get(orderId); }
 
-    /** Learns from openOrder/orderStatus/execDetails; returns the orderRef now known for the id. */
+    /** Learns from openOrder/orderStatus/execDetails/orderBound; returns the orderRef now known for the id. */
     synchronized String learn(int orderId, String orderRef, long permId, String status) {
         seen(orderId);
+        if (permId != 0 && orderId > 0) idByPerm.put(permId, orderId);
         if (orderRef != null) refById.put(orderId, orderRef);
         String ref = refById.get(orderId);
         if (ref != null) {
@@ -111,6 +114,26 @@ final class OrderRegistry {
         if (f == null) return false;
         f.complete(ack);
         return true;
+    }
+
+    /** Which known order a completedOrder is about: orderId 0 when none; orderRef IB's or else the known one. */
+    record Match(int orderId, String orderRef) {}
+
+    /**
+     * Matches a completed order to a known one, by permId first (exact), then by orderRef; records its terminal
+     * status and completes a placement still waiting for its first status. An orderRef whose order already has
+     * another permId is a different order under the same ref (one orderRef may map to several permIds), so it
+     * does not match.
+     */
+    synchronized Match completed(long permId, String orderRef, String status) {
+        String ref = orderRef == null || orderRef.isBlank() ? null : orderRef;
+        Integer id = permId == 0 ? null : idByPerm.get(permId);
+        PlaceAck known = ref == null ? null : byRef.get(ref);
+        if (id == null && known != null && (known.permId() == 0 || known.permId() == permId)) id = known.orderId();
+        if (id == null) return new Match(0, ref);
+        String resolved = learn(id, ref, permId, status);
+        acknowledge(id, permId, status);
+        return new Match(id, resolved);
     }
 
     synchronized Optional<PlaceAck> byRef(String orderRef) { return Optional.ofNullable(byRef.get(orderRef)); }

@@ -1,5 +1,6 @@
 package io.oms.ib.client;
 
+import io.oms.ib.msg.PlaceOrder;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -24,4 +25,16 @@ public record OrderSpec(String orderRef, String account, String symbol, String s
                                   BigDecimal limitPrice, String tif) {
         return new OrderSpec(orderRef, account, symbol, "STK", "SMART", null, "USD", action, qty, "LMT", limitPrice, tif);
     }
+
+    /** The placeOrder message for this spec under the given id, with IB's usual defaults for blank fields. */
+    PlaceOrder toWire(int orderId) {
+        return new PlaceOrder(orderId, 0, symbol, or(secType, "STK"), or(exchange, "SMART"), primaryExchange,
+                or(currency, "USD"), action, plain(quantity), orderType, plain(limitPrice), null, or(tif, "DAY"),
+                account, orderRef, true, false, null, null, null);
+    }
+
+    private static String or(String v, String dflt) { return v == null || v.isBlank() ? dflt : v; }
+
+    // Written with toPlainString, so this sends "150" rather than "150.00", as IB's own client would.
+    private static BigDecimal plain(BigDecimal v) { return v == null ? null : v.stripTrailingZeros(); }
 }

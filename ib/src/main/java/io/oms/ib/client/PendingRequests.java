@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Requests waiting for their answers. Open orders, positions and current time carry no request id,
+ * Requests waiting for their answers. Open orders, completed orders, positions and current time carry no request id,
  * so they are answered first-in first-out; executions are keyed by reqId.
  */
 final class PendingRequests {
@@ -21,6 +21,7 @@ final class PendingRequests {
     }
 
     final ConcurrentLinkedDeque<Collector<OpenOrderEvent>> openOrders = new ConcurrentLinkedDeque<>();
+    final ConcurrentLinkedDeque<Collector<CompletedOrderEvent>> completedOrders = new ConcurrentLinkedDeque<>();
     final ConcurrentLinkedDeque<Collector<PositionEvent>> positions = new ConcurrentLinkedDeque<>();
     final ConcurrentLinkedDeque<CompletableFuture<Instant>> times = new ConcurrentLinkedDeque<>();
     final Map<Integer, Collector<ExecutionEvent>> executions = new ConcurrentHashMap<>();
@@ -32,6 +33,8 @@ final class PendingRequests {
     void failAll(Throwable cause) {
         openOrders.forEach(c -> c.future.completeExceptionally(cause));
         openOrders.clear();
+        completedOrders.forEach(c -> c.future.completeExceptionally(cause));
+        completedOrders.clear();
         positions.forEach(c -> c.future.completeExceptionally(cause));
         positions.clear();
         times.forEach(f -> f.completeExceptionally(cause));

@@ -3,10 +3,12 @@ package io.oms.ib.client;
 import io.oms.ib.client.PacingGate.Lane;
 import io.oms.ib.msg.ClientMessage;
 import io.oms.ib.msg.ExecutionFilter;
+import io.oms.ib.msg.ReqCompletedOrders;
 import io.oms.ib.msg.ReqCurrentTime;
 import io.oms.ib.msg.ReqExecutions;
 import io.oms.ib.msg.ReqOpenOrders;
 import io.oms.ib.msg.ReqPositions;
+import io.oms.ib.wire.ServerVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,18 @@ final class RequestSender {
         var c = new PendingRequests.Collector<OpenOrderEvent>();
         pending.openOrders.add(c);
         return request(s, Lane.NORMAL, new ReqOpenOrders(), c.future, () -> pending.openOrders.remove(c), timeout);
+    }
+
+    /** Today's finished orders; servers below sv 150 do not know the request, so it fails without being sent. */
+    CompletableFuture<List<CompletedOrderEvent>> completedOrders(IbSession s, boolean apiOnly) {
+        if (s.serverVersion < ServerVersion.COMPLETED_ORDERS) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "reqCompletedOrders needs server version " + ServerVersion.COMPLETED_ORDERS + ", not " + s.serverVersion));
+        }
+        var c = new PendingRequests.Collector<CompletedOrderEvent>();
+        pending.completedOrders.add(c);
+        return request(s, Lane.NORMAL, new ReqCompletedOrders(apiOnly), c.future,
+                () -> pending.completedOrders.remove(c), timeout);
     }
 
     CompletableFuture<List<ExecutionEvent>> executions(IbSession s, ExecutionFilter filter) {

@@ -1,7 +1,5 @@
 package io.oms.ib.client;
 
-import io.oms.ib.client.PacingGate.Lane;
-import io.oms.ib.msg.ExecutionFilter;
 import io.oms.ib.msg.NextValidId;
 import io.oms.ib.msg.ServerMessage;
 import java.time.Duration;
@@ -14,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the session lifecycle: readiness (only after nextValidId, since IB may drop earlier requests), the
- * re-sync of open orders and executions after every ready session and every restored IB link, market
- * data resubscription, the circuit breaker's inputs and change notices, and scheduling the liveness probe.
+ * {@link Resync} after every ready session and every restored IB link (placement refused as SYNCING until it
+ * ends), the circuit breaker's inputs and change notices, and scheduling the liveness probe.
  * Messages are applied on the dispatch thread, tagged with the session they came from, so a late
  * message of a dead session can never mark its successor ready or down.
  */
@@ -31,7 +29,7 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
     private final RequestSender sender;
     private final CircuitBreaker breaker;
     private final MetricsRecorder metrics;
-    private final MarketDataSubscriptions marketData;
+    private final Resync resync;
     private final InboundHandler inbound;
     private final Object readyLock = new Object();
     /** The connected session (guarded by readyLock for writes). */
@@ -55,7 +53,7 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
         this.sender = sender;
         this.breaker = breaker;
         this.metrics = metrics;
-        this.marketData = marketData;
+        this.resync = new Resync(config.name(), config.clientId(), sender, marketData);
         this.inbound = new InboundHandler(listener, orders, pending, this);
     }
 
@@ -72,14 +70,16 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
         }
     }
 
+    /** Past nextValidId: requests may use it (the re-sync itself needs it), whether or not it is synced. */
     IbSession readySession() { return readySession; }
 
-    boolean isReady() { return readySession != null; }
+    /** Ready and not re-syncing: the breaker alone now decides whether orders go out. */
+    boolean isReady() { return readySession != null && !breaker.syncing(); }
 
     boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (readyLock) {
-            while (readySession == null) {
+            while (!isReady()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) return false;
                 readyLock.wait(left);
@@ -148,17 +148,17 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
         }
         // Ready only after the listener has seen the session, so awaitReady() implies onSessionReady ran; and
         // only if it is still the current session (the reader may have lost it meanwhile).
-        // One step under readyLock (which lost() also takes): a caller released by awaitReady() or seeing UP finds
-        // both the session and the breaker up, and the loss of this session can only be reported after its UP.
+        // One step under readyLock (which lost() also takes): a caller seeing the new session finds the breaker
+        // already SYNCING (never a stale UP), and the loss of this session can only be reported after that.
+        long epoch;
         synchronized (readyLock) {
             if (stopped || s != session) return;
             readySession = s;
-            breaker.sessionUp();
+            epoch = breaker.sessionUp();
             publishHealth();
-            readyLock.notifyAll();
         }
-        resync(s);
-        resubscribe(s); // a new socket has no market data subscriptions
+        resync(s, epoch);
+        resync.resubscribe(s); // a new socket has no market data subscriptions
     }
 
     /** Dispatch thread: IB-side connectivity, client id clash, pacing. */
@@ -168,8 +168,8 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
         if (s == null || s != session) return; // a dead session's last words
         switch (e.kind()) {
             case CONNECTIVITY_LOST -> breaker.venueDown(e.code() + " " + e.message());
-            case CONNECTIVITY_RESTORED_DATA_LOST -> { breaker.venueUp(); resubscribe(s); resync(s); }
-            case CONNECTIVITY_RESTORED -> { breaker.venueUp(); resync(s); }
+            case CONNECTIVITY_RESTORED_DATA_LOST -> { resync.resubscribe(s); resync(s, breaker.venueUp()); }
+            case CONNECTIVITY_RESTORED -> resync(s, breaker.venueUp());
             case CLIENT_ID_IN_USE -> log.error("[{}] client id {} is in use by another connection: {}", config.name(),
                     config.clientId(), e.message());
             case PACING_VIOLATION -> log.error("[{}] IB reports a pacing violation: {}", config.name(), e.message());
@@ -178,20 +178,15 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
         publishHealth();
     }
 
-    /** Fills made while we were away (or while IB's link was down) arrive here; duplicates are dropped by execId. */
-    private void resync(IbSession s) {
-        sender.openOrders(s).exceptionally(e -> { log.warn("open-order sync failed: {}", e.toString()); return null; });
-        sender.executions(s, ExecutionFilter.forClient(config.clientId()))
-                .exceptionally(e -> { log.warn("execution sync failed: {}", e.toString()); return null; });
-    }
-
-    private void resubscribe(IbSession s) {
-        for (var r : marketData.all()) {
-            sender.send(s, Lane.NORMAL, r).exceptionally(e -> {
-                log.warn("market data resubscription of {} failed: {}", r.tickerId(), e.toString());
-                return null;
-            });
-        }
+    /** Whatever thread ends the sync: only the latest epoch's end lets orders (and awaitReady callers) through. */
+    private void resync(IbSession s, long epoch) {
+        resync.run(s).whenComplete((v, e) -> {
+            synchronized (readyLock) {
+                if (!breaker.synced(epoch)) return;
+                publishHealth();
+                readyLock.notifyAll();
+            }
+        });
     }
 
     /** Queued under the breaker's lock, so changes seen from several threads reach the listener in order. */

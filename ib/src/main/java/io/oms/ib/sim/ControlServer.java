@@ -3,49 +3,53 @@ package io.oms.ib.sim;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
- * Optional HTTP control for end-to-end runs: GET /executions, POST /price?symbol=X&price=Y, POST /drop.
- * The JSON is written by hand because it is tiny and the module must stay dependency-free.
+ * Optional HTTP control for end-to-end and chaos runs. Parameters are query parameters; answers are JSON,
+ * written by hand because they are tiny and the module must stay dependency-free. The routes themselves
+ * are in {@link ControlRoutes}. Errors: 400 bad parameters, 405 wrong method, 409 not possible now.
  */
 final class ControlServer implements AutoCloseable {
+    /** A route: query parameters in, JSON out. */
+    interface Handler extends Function<Map<String, String>, String> {}
+
     private final HttpServer http;
+    private final Map<String, Map<String, Handler>> routes = new HashMap<>();
 
     ControlServer(GatewaySimulator sim, String host, int port) throws IOException {
         http = HttpServer.create(new InetSocketAddress(host, port), 0);
-        http.createContext("/executions", ex -> {
-            if (!"GET".equals(ex.getRequestMethod())) { reply(ex, 405, "{\"error\":\"GET only\"}"); return; }
-            StringJoiner arr = new StringJoiner(",", "[", "]");
-            for (SimExecution x : sim.executions()) {
-                arr.add("{\"execId\":" + q(x.execId()) + ",\"orderId\":" + x.orderId() + ",\"orderRef\":" + q(x.orderRef())
-                        + ",\"account\":" + q(x.account()) + ",\"symbol\":" + q(x.symbol()) + ",\"side\":" + q(x.side())
-                        + ",\"shares\":" + x.shares().toPlainString() + ",\"price\":" + x.price().toPlainString() + "}");
-            }
-            reply(ex, 200, arr.toString());
-        });
-        http.createContext("/price", ex -> {
-            if (!"POST".equals(ex.getRequestMethod())) { reply(ex, 405, "{\"error\":\"POST only\"}"); return; }
-            Map<String, String> qp = query(ex.getRequestURI().getRawQuery());
-            try {
-                sim.setPrice(qp.get("symbol"), new BigDecimal(qp.get("price")));
-                reply(ex, 200, "{\"symbol\":" + q(qp.get("symbol")) + ",\"price\":" + sim.lastPrice(qp.get("symbol")).toPlainString() + "}");
-            } catch (RuntimeException e) {
-                reply(ex, 400, "{\"error\":" + q(String.valueOf(e.getMessage())) + "}");
-            }
-        });
-        http.createContext("/drop", ex -> {
-            if (!"POST".equals(ex.getRequestMethod())) { reply(ex, 405, "{\"error\":\"POST only\"}"); return; }
-            sim.dropConnections();
-            reply(ex, 200, "{\"dropped\":true}");
-        });
+        ControlRoutes.register(this, sim);
         http.start();
+    }
+
+    void route(String method, String path, Handler handler) {
+        Map<String, Handler> byMethod = routes.get(path);
+        if (byMethod == null) {
+            Map<String, Handler> fresh = new HashMap<>();
+            routes.put(path, fresh);
+            http.createContext(path, ex -> dispatch(ex, path, fresh));
+            byMethod = fresh;
+        }
+        byMethod.put(method, handler);
+    }
+
+    private static void dispatch(HttpExchange ex, String path, Map<String, Handler> byMethod) throws IOException {
+        if (!ex.getRequestURI().getPath().equals(path)) { reply(ex, 404, "{\"error\":\"not found\"}"); return; }
+        Handler handler = byMethod.get(ex.getRequestMethod());
+        if (handler == null) { reply(ex, 405, "{\"error\":\"" + String.join("/", byMethod.keySet()) + " only\"}"); return; }
+        try {
+            reply(ex, 200, handler.apply(query(ex.getRequestURI().getRawQuery())));
+        } catch (IllegalStateException e) {
+            reply(ex, 409, "{\"error\":" + q(String.valueOf(e.getMessage())) + "}");
+        } catch (RuntimeException e) {
+            reply(ex, 400, "{\"error\":" + q(String.valueOf(e.getMessage())) + "}");
+        }
     }
 
     int port() { return http.getAddress().getPort(); }

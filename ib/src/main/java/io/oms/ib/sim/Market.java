@@ -1,6 +1,7 @@
 package io.oms.ib.sim;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +16,10 @@ final class Market {
     private final Map<String, BigDecimal> initial;
     private final long seed;
     private final BigDecimal volatilityBps;
+    private final Clock clock;
 
-    Market(Map<String, BigDecimal> initial, long seed, BigDecimal volatilityBps) {
+    Market(Map<String, BigDecimal> initial, long seed, BigDecimal volatilityBps, Clock clock) {
+        this.clock = clock;
         this.initial = Map.copyOf(initial);
         this.seed = seed;
         this.volatilityBps = volatilityBps;
@@ -25,7 +28,7 @@ final class Market {
 
     SymbolMarket of(String symbol) {
         return symbols.computeIfAbsent(symbol, s -> new SymbolMarket(s, initial.getOrDefault(s, SimulatorConfig.DEFAULT_PRICE),
-                Randoms.derive(seed, "walk:" + s), Randoms.derive(seed, "liquidity:" + s)));
+                Randoms.derive(seed, "walk:" + s), Randoms.derive(seed, "liquidity:" + s), clock.instant().getEpochSecond()));
     }
 
     BigDecimal mid(String symbol) { return of(symbol).mid(); }

@@ -14,6 +14,8 @@ import java.util.Map;
 final class OrderBook {
     private final Map<Long, SimOrder> byPermId = new LinkedHashMap<>();
     private final Map<Long, SimOrder> byKey = new HashMap<>();
+    /** Orders not yet finished (working or held), so per-tick scans do not grow with the day's history. */
+    private final Map<Long, SimOrder> live = new LinkedHashMap<>();
     /** Highest order id seen per client; persists across that client's sessions until a gateway restart. */
     private final Map<Integer, Integer> maxIdByClient = new HashMap<>();
     private long nextPermId = 1_000_001L;
@@ -26,6 +28,7 @@ final class OrderBook {
 
     void add(SimOrder o) {
         byPermId.put(o.permId, o);
+        live.put(o.permId, o);
         if (o.orderId != 0) byKey.put(key(o.clientId, o.orderId), o);
     }
 
@@ -38,7 +41,8 @@ final class OrderBook {
     /** A copy, so callers may change order states while iterating. */
     List<SimOrder> working() {
         List<SimOrder> out = new ArrayList<>();
-        for (SimOrder o : byPermId.values()) if (o.isWorking()) out.add(o);
+        live.values().removeIf(o -> o.completedAt != null); // finished orders never work again
+        for (SimOrder o : live.values()) if (o.isWorking()) out.add(o);
         return out;
     }
 

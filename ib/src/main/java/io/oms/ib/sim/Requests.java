@@ -1,23 +1,45 @@
 package io.oms.ib.sim;
 
+import io.oms.ib.msg.CompletedOrdersEnd;
+import io.oms.ib.msg.ExecDetailsEnd;
+import io.oms.ib.msg.ExecutionFilter;
+import io.oms.ib.msg.OpenOrderEnd;
+import io.oms.ib.msg.OrderBound;
 import io.oms.ib.wire.ExecTimes;
-import io.oms.ib.msg.*;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Answers the snapshot requests (open orders, executions, positions, market data) on the engine thread. */
+/** Answers the snapshot requests (open/completed orders, executions, positions) on the engine thread. */
 final class Requests {
     private final SimEngine e;
+    private final Positions positions;
 
-    Requests(SimEngine engine) { this.e = engine; }
+    Requests(SimEngine engine) {
+        this.e = engine;
+        this.positions = new Positions(engine);
+    }
 
-    void openOrders(SimConnection c, boolean allClients) {
-        for (SimOrder o : e.orders.values()) {
-            if (o.isActive() && (allClients || o.clientId == c.clientId)) {
+    /**
+     * reqOpenOrders: this client's working orders; from client 0 it first binds the manual (TWS) orders,
+     * each announced with orderBound(permId, 0, negative id). reqAllOpenOrders: every client's working
+     * orders, manual ones unbound with orderId 0, and binds nothing.
+     */
+    void openOrders(SimSession c, boolean allClients) {
+        if (!allClients && c.clientId() == 0) {
+            for (SimOrder o : e.book.working()) {
+                if (o.manual && o.orderId == 0) {
+                    e.book.bind(o);
+                    c.send(new OrderBound(o.permId, 0, o.orderId));
+                }
+            }
+        }
+        for (SimOrder o : e.book.working()) {
+            if (allClients || (o.clientId == c.clientId() && o.orderId != 0)) {
                 c.send(o.toOpenOrder());
                 c.send(o.toStatus());
             }
@@ -25,15 +47,41 @@ final class Requests {
         c.send(new OpenOrderEnd());
     }
 
-    void executions(SimConnection c, int reqId, ExecutionFilter f) {
+    /** reqCompletedOrders: today's finished orders (Filled, Cancelled, rejected Inactive) in completion order. */
+    void completedOrders(SimSession c, boolean apiOnly) {
+        Instant today = e.calendar.startOfDay(e.clock.instant());
+        List<SimOrder> done = new ArrayList<>();
+        for (SimOrder o : e.book.all()) {
+            if (o.completedAt != null && !o.completedAt.isBefore(today) && !(apiOnly && o.manual)) done.add(o);
+        }
+        done.sort(Comparator.comparing((SimOrder o) -> o.completedAt));
+        for (SimOrder o : done) c.send(o.toCompleted(e.calendar.format(o.completedAt)));
+        c.send(new CompletedOrdersEnd());
+    }
+
+    /**
+     * reqExecutions: today's executions (since midnight in the exchange zone) matching the filter, each
+     * with its commission report. A corrected execution is replayed in its latest version only.
+     */
+    void executions(SimSession c, int reqId, ExecutionFilter f) {
         Instant after = f.time() == null ? null : ExecTimes.parse(f.time(), ZoneOffset.UTC);
-        for (SimExecution x : e.executions) {
-            if (matches(x, f, after)) {
+        Instant today = e.calendar.startOfDay(e.clock.instant());
+        for (SimExecution x : latestVersions(e.executions)) {
+            if (!x.timestamp().isBefore(today) && matches(x, f, after)) {
                 c.send(Fills.execDetails(reqId, x));
                 c.send(Fills.commission(x));
             }
         }
         c.send(new ExecDetailsEnd(reqId));
+    }
+
+    void positions(SimSession c) { positions.send(c); }
+
+    /** One execution per base exec id, the highest suffix winning, in first-seen order. */
+    static List<SimExecution> latestVersions(List<SimExecution> all) {
+        Map<String, SimExecution> latest = new LinkedHashMap<>();
+        for (SimExecution x : all) latest.put(Fills.baseId(x.execId()), x);
+        return new ArrayList<>(latest.values());
     }
 
     private static boolean matches(SimExecution x, ExecutionFilter f, Instant after) {
@@ -44,40 +92,6 @@ final class Requests {
         if (f.exchange() != null && !f.exchange().equals("SMART") && !f.exchange().equals("ISLAND")) return false;
         if (f.side() != null && !(f.side().equals("BUY") ? "BOT" : "SLD").equals(x.side())) return false;
         return after == null || x.timestamp().isAfter(after);
-    }
-
-    void positions(SimConnection c) {
-        Map<String, BigDecimal[]> book = new TreeMap<>(); // account|symbol -> {qty, cost basis}
-        for (SimExecution x : e.executions) {
-            BigDecimal[] p = book.computeIfAbsent(x.account() + "|" + x.symbol(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            BigDecimal signed = "BOT".equals(x.side()) ? x.shares() : x.shares().negate();
-            boolean grows = p[0].signum() == 0 || p[0].signum() == signed.signum();
-            if (grows) {
-                p[1] = p[1].add(signed.abs().multiply(x.price()));
-            } else {
-                // Reducing: keep the average cost of what remains; a flip starts a new basis at this price.
-                BigDecimal avg = p[1].divide(p[0].abs(), 8, RoundingMode.HALF_EVEN);
-                BigDecimal after = p[0].add(signed);
-                p[1] = after.signum() == p[0].signum() ? avg.multiply(after.abs())
-                        : after.abs().multiply(x.price());
-            }
-            p[0] = p[0].add(signed);
-        }
-        book.forEach((k, p) -> {
-            String[] parts = k.split("\\|", 2);
-            BigDecimal avg = p[0].signum() == 0 ? BigDecimal.ZERO
-                    : p[1].divide(p[0].abs(), 8, RoundingMode.HALF_EVEN).stripTrailingZeros();
-            c.send(new Position(parts[0], conId(parts[1]), parts[1], "STK", "NASDAQ", "USD", parts[1], "NMS", p[0], avg));
-        });
-        c.send(new PositionEnd());
-    }
-
-    void marketData(SimConnection c, ReqMktData r) {
-        String s = r.symbol();
-        c.send(new TickReqParams(r.tickerId(), new BigDecimal("0.01"), "9c0001", 3));
-        c.send(new TickPrice(r.tickerId(), 1, e.market.bid(s), new BigDecimal("100"), 1));
-        c.send(new TickPrice(r.tickerId(), 2, e.market.ask(s), new BigDecimal("100"), 0));
-        c.send(new TickPrice(r.tickerId(), 4, e.market.mid(s), new BigDecimal("100"), 0));
     }
 
     /** A stable fake contract id per symbol. */

@@ -45,12 +45,13 @@ final class SimEngine {
     final MarketData marketData;
     final OrderIntake intake;
     final Requests requests;
+    final Connectivity connectivity;
 
     SimEngine(SimulatorConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.calendar = new TradingCalendar(config.timeZone(), config.openTime(), config.closeTime());
-        this.market = new Market(config.initialPrices(), config.seed(), config.volatilityBps());
+        this.market = new Market(config.initialPrices(), config.seed(), config.volatilityBps(), clock);
         this.faults = new FaultState(config.seed(), config.pacingLimit(), config.pacingMode());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ib-sim-engine");
@@ -67,6 +68,7 @@ final class SimEngine {
         this.marketData = new MarketData(this);
         this.intake = new OrderIntake(this);
         this.requests = new Requests(this);
+        this.connectivity = new Connectivity(this);
     }
 
     void submit(Runnable r) {

@@ -59,9 +59,6 @@ final class SimOrder {
                 || "PendingSubmit".equals(status);
     }
 
-    /** Kept for readers of the old name. */
-    boolean isActive() { return isWorking(); }
-
     boolean isHeldUntransmitted() { return INACTIVE.equals(status) && !transmitted && completedAt == null; }
 
     /** Orders IB holds and elects itself (PreSubmitted until the stop is crossed). */

@@ -21,9 +21,13 @@ final class SymbolMarket {
     BigDecimal bid, ask, bidSize, askSize, last, lastSize;
     BigDecimal volume = BigDecimal.ZERO;
     BigDecimal open, close;
+    /** A trading halt: quotes still move, nothing of ours trades (market data tick 49). */
+    boolean halted;
     long lastTradeEpoch;
+    /** Counts trade prints, so two trades at the same price and second are still two ticks. */
+    long tradeSeq;
 
-    SymbolMarket(String symbol, BigDecimal mid, Random walk, Random liquidity) {
+    SymbolMarket(String symbol, BigDecimal mid, Random walk, Random liquidity, long epochSecond) {
         this.symbol = symbol;
         this.walk = walk;
         this.liquidity = liquidity;
@@ -32,6 +36,7 @@ final class SymbolMarket {
         askSize = lots(liquidity, 10);
         last = mid.setScale(2, RoundingMode.HALF_UP);
         lastSize = LOT;
+        lastTradeEpoch = epochSecond;
     }
 
     /** Exact: half of a cent amount always terminates. */
@@ -60,6 +65,7 @@ final class SymbolMarket {
         lastSize = size;
         volume = volume.add(size);
         lastTradeEpoch = epochSecond;
+        tradeSeq++;
     }
 
     /** One random-walk step: the mid moves by a Gaussian of volatilityBps, sizes refresh, one trade prints. */
@@ -86,7 +92,7 @@ final class SymbolMarket {
     BigDecimal auctionPrice() { return mid().setScale(2, RoundingMode.HALF_EVEN); }
 
     Quote snapshot() {
-        return new Quote(symbol, bid, ask, bidSize, askSize, last, lastSize, volume, open, close);
+        return new Quote(symbol, bid, ask, bidSize, askSize, last, lastSize, volume, open, close, halted);
     }
 
     private static BigDecimal lots(Random r, int max) { return LOT.multiply(BigDecimal.valueOf(1 + r.nextInt(max))); }

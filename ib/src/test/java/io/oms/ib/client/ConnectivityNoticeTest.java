@@ -61,6 +61,8 @@ class ConnectivityNoticeTest {
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(IbUnavailableException.class)
                 .satisfies(e -> assertThat(((IbUnavailableException) e).state()).isEqualTo(ConnectorState.DOWN));
+        // The breaker changes before the listener hears of the notice, so wait for the listener too.
+        Await.until(WAIT, "listener told of the notice", () -> !events.connectivity.isEmpty());
         assertThat(events.connectivity).extracting(IbErrorEvent::kind).containsExactly(IbErrorKind.CONNECTIVITY_LOST);
         Await.until(WAIT, "listener told DOWN", () -> events.states().contains(ConnectorState.DOWN));
 
@@ -70,7 +72,9 @@ class ConnectivityNoticeTest {
         connector.placeOrder(order("after-restore"));
         Await.until(WAIT, "the order reaches the wire", () -> gateway.received(PlaceOrder.class).size() == 1);
         assertThat(gateway.received(PlaceOrder.class)).extracting(PlaceOrder::orderRef).containsExactly("after-restore");
-        assertThat(events.states()).containsSubsequence(ConnectorState.UP, ConnectorState.DOWN, ConnectorState.UP);
+        Await.until(WAIT, "listener told UP again", () -> events.states().get(events.states().size() - 1) == ConnectorState.UP);
+        assertThat(events.states()).containsSubsequence(ConnectorState.UP, ConnectorState.DOWN, ConnectorState.SYNCING,
+                ConnectorState.UP);
     }
 
     @Test

@@ -2,11 +2,14 @@ package io.oms.ib.client;
 
 import io.oms.ib.msg.ClientMessage;
 import io.oms.ib.msg.ClientMessages;
+import io.oms.ib.msg.CompletedOrder;
+import io.oms.ib.msg.CompletedOrdersEnd;
 import io.oms.ib.msg.CurrentTime;
 import io.oms.ib.msg.ExecDetailsEnd;
 import io.oms.ib.msg.ManagedAccounts;
 import io.oms.ib.msg.NextValidId;
 import io.oms.ib.msg.OpenOrderEnd;
+import io.oms.ib.msg.ReqCompletedOrders;
 import io.oms.ib.msg.ReqCurrentTime;
 import io.oms.ib.msg.ReqExecutions;
 import io.oms.ib.msg.ReqOpenOrders;
@@ -21,19 +24,26 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * A scripted gateway for what GatewaySimulator cannot do: answer the handshake and nextValidId, record
  * every request, answer the sync requests and currentTime only when told to (silent = a half-open,
- * hung gateway), and push any server message on demand (e.g. error 1100/1101/1102).
+ * hung gateway; or silent to chosen request types only), answer reqCompletedOrders with the scripted
+ * completed orders, and push any server message on demand (e.g. error 1100/1101/1102, ticks).
  */
 final class FakeGateway implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     final List<ClientMessage> received = new CopyOnWriteArrayList<>();
     volatile boolean answering;
+    /** Requests of these types are recorded but never answered, even while answering. */
+    final Set<Class<? extends ClientMessage>> silentTo = ConcurrentHashMap.newKeySet();
+    /** The answer to every reqCompletedOrders, followed by completedOrdersEnd. */
+    final List<CompletedOrder> completedOrders = new CopyOnWriteArrayList<>();
     /** While closed, connections get managedAccounts but no nextValidId (the session never becomes ready). */
     private volatile CountDownLatch holdNextValidId = new CountDownLatch(0);
     private volatile OutputStream current;
@@ -52,6 +62,12 @@ final class FakeGateway implements AutoCloseable {
 
     <T extends ClientMessage> List<T> received(Class<T> type) {
         return received.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The index of the first request of that type on the wire, counting from the index'th request; -1 if none. */
+    int indexOf(Class<? extends ClientMessage> type, int from) {
+        for (int i = from; i < received.size(); i++) if (type.isInstance(received.get(i))) return i;
+        return -1;
     }
 
     void holdNextValidId() { holdNextValidId = new CountDownLatch(1); }
@@ -100,10 +116,14 @@ final class FakeGateway implements AutoCloseable {
                 ClientMessage m = ClientMessages.decode(Frames.readFields(in), 195).orElse(null);
                 if (m == null) continue;
                 received.add(m);
-                if (!answering) continue;
+                if (!answering || silentTo.contains(m.getClass())) continue;
                 switch (m) {
                     case ReqCurrentTime ignored -> send(new CurrentTime(System.currentTimeMillis() / 1000));
                     case ReqOpenOrders ignored -> send(new OpenOrderEnd());
+                    case ReqCompletedOrders ignored -> {
+                        for (CompletedOrder o : completedOrders) send(o);
+                        send(new CompletedOrdersEnd());
+                    }
                     case ReqExecutions r -> send(new ExecDetailsEnd(r.reqId()));
                     default -> { }
                 }

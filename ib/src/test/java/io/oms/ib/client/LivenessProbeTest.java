@@ -25,18 +25,22 @@ class LivenessProbeTest {
     }
 
     private void connect() throws InterruptedException {
+        start();
+        assertThat(connector.awaitReady(WAIT)).isTrue();
+    }
+
+    private void start() {
         IbConnectionConfig cfg = IbConnectionConfig.of("probe", "127.0.0.1", gateway.port(), 7)
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withRequestTimeout(Duration.ofSeconds(1));
         connector = new IbConnector(cfg, OrderIdStore.inMemory(), events,
                 IbClientOptions.defaults().withLivenessProbe(Duration.ofMillis(100), Duration.ofMillis(300)));
         connector.start();
-        assertThat(connector.awaitReady(WAIT)).isTrue();
     }
 
     @Test
     void aGatewayThatAcceptsButNeverAnswersIsTreatedAsDeadAndReconnected() throws Exception {
         gateway = new FakeGateway(false); // completes the handshake and nextValidId, then answers nothing
-        connect();
+        start(); // its re-sync can never be answered, so the session never counts as ready for awaitReady
         Await.until(WAIT, "a second connection after the probe gave up", () -> gateway.connections() >= 2
                 && events.ready.size() >= 2);
         assertThat(events.lost).first().asString().contains("liveness probe");

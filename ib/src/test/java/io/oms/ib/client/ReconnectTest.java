@@ -2,6 +2,7 @@ package io.oms.ib.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.oms.ib.msg.ReqCompletedOrders;
 import io.oms.ib.msg.ReqExecutions;
 import io.oms.ib.msg.ReqOpenOrders;
 import io.oms.ib.sim.GatewaySimulator;
@@ -67,7 +68,8 @@ class ReconnectTest {
         Await.until(WAIT, "the working order re-reported", () -> events.openOrders.stream()
                 .filter(o -> o.orderId() == stillWorking.orderId()).count() >= 2);
         assertThat(events.ready).hasSize(2);
-        assertThat(connector.health().state()).isEqualTo(ConnectorState.UP);
+        // The fills arrive during the sync's last step; orders are accepted once its end marker is in.
+        Await.until(WAIT, "re-sync done", () -> connector.health().state() == ConnectorState.UP);
         ConnectionMetrics m = connector.metrics();
         assertThat(m.connectCount()).isEqualTo(2);
         assertThat(m.disconnectCount()).isEqualTo(1);
@@ -79,7 +81,8 @@ class ReconnectTest {
     void requestsOfTheLostSessionFailInsteadOfWaitingForAnAnswerThatCannotCome() throws Exception {
         gateway = new FakeGateway(false); // never answers, so the open-orders request is still pending at the drop
         connector = connect(gateway.port());
-        assertThat(connector.awaitReady(WAIT)).isTrue();
+        // Ready but never synced (the sync's own request hangs too), so awaitReady would not return.
+        Await.until(WAIT, "the session's sync started", () -> gateway.received(ReqOpenOrders.class).size() == 1);
         var openOrders = connector.requestOpenOrders();
         Await.until(WAIT, "request on the wire", () -> gateway.received(ReqOpenOrders.class).size() >= 2);
         gateway.drop();
@@ -101,7 +104,7 @@ class ReconnectTest {
         gateway.releaseNextValidId();
         assertThat(connector.awaitReady(WAIT)).isTrue();
         Await.until(WAIT, "sync after ready", () -> gateway.received(ReqOpenOrders.class).size() == 1
-                && gateway.received(ReqExecutions.class).size() == 1);
+                && gateway.received(ReqCompletedOrders.class).size() == 1 && gateway.received(ReqExecutions.class).size() == 1);
         assertThat(gateway.received(ReqExecutions.class).get(0).filter().clientId()).as("same client id").isEqualTo(7);
     }
 }

@@ -15,6 +15,10 @@ class RecordingListener implements IbEventListener {
     final List<IbErrorEvent> orderErrors = new CopyOnWriteArrayList<>();
     final List<IbErrorEvent> connectivity = new CopyOnWriteArrayList<>();
     final List<ConnectorHealth> health = new CopyOnWriteArrayList<>();
+    final List<CompletedOrderEvent> completed = new CopyOnWriteArrayList<>();
+    final List<MarketDataEvent> ticks = new CopyOnWriteArrayList<>();
+    final List<String> marketDataTypes = new CopyOnWriteArrayList<>();
+    final List<String> bound = new CopyOnWriteArrayList<>();
     final List<String> journal = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
 
@@ -32,6 +36,10 @@ class RecordingListener implements IbEventListener {
     @Override public void onError(IbErrorEvent e) { errors.add(e); note("error:" + e.id() + ":" + e.code()); }
     @Override public void onOrderError(IbErrorEvent e) { orderErrors.add(e); }
     @Override public void onConnectivity(IbErrorEvent e) { connectivity.add(e); }
+    @Override public void onCompletedOrder(CompletedOrderEvent e) { completed.add(e); note("completed:" + e.permId() + ":" + e.status()); }
+    @Override public void onOrderBound(long permId, int clientId, int orderId) { bound.add(permId + "/" + clientId + "/" + orderId); note("bound:" + permId); }
+    @Override public void onTick(MarketDataEvent e) { ticks.add(e); note("tick:" + e.tickerId() + ":" + e.tickType()); }
+    @Override public void onMarketDataType(int tickerId, int type) { marketDataTypes.add(tickerId + "/" + type); note("mdtype:" + tickerId); }
     @Override public void onHealthChanged(ConnectorHealth h) { health.add(h); note("health:" + h.state()); }
 
     List<ConnectorState> states() { return health.stream().map(ConnectorHealth::state).toList(); }

@@ -43,8 +43,14 @@ final class OrderLifecycle {
     }
 
     /** Remembers IB's ids for the order; they never change its state. */
+    /**
+     * Zero means "not known to the sender" (a completed order re-synced by a worker that never saw the order
+     * live carries only its permId) and never replaces a known id. No history before completed orders were
+     * routed holds a zero id, so this needs no workflow version.
+     */
     void brokerIds(int brokerOrderId, long permId) {
-        view = copy(view.state(), view.filledQuantity(), view.avgFillPrice(), brokerOrderId,
+        Integer orderId = brokerOrderId == 0 ? view.brokerOrderId() : Integer.valueOf(brokerOrderId);
+        view = copy(view.state(), view.filledQuantity(), view.avgFillPrice(), orderId,
                 permId == 0 ? view.permId() : Long.valueOf(permId), view.rejectReason(), view.version(), view.updatedAt());
     }
 

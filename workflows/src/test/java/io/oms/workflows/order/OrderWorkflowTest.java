@@ -91,6 +91,19 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void aStatusWithoutBrokerOrderIdKeepsTheKnownId() {
+        // A completed order re-synced by a worker that never saw the order live carries only IB's permId.
+        OrderRequest request = request(OrderType.LMT, "10", "50");
+        OrderSubmission.submit(client, request);
+        OrderSubmission.existing(client, request.workflowId()).onBrokerEvents(BrokerEvents.of(BrokerEvent.of(
+                new BrokerStatus(0, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.TEN, null, null))));
+
+        OrderView done = client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class);
+        assertThat(done.state()).isEqualTo(OrderState.CANCELED);
+        assertThat(done.brokerOrderId()).isEqualTo(7);
+    }
+
+    @Test
     void acknowledgementThatAlreadySaysFilledStillRoutesTheOrder() {
         broker.answer = c -> PlaceResult.acknowledged(7, 1000007L, "Filled");
         OrderView view = OrderSubmission.submit(client, request(OrderType.MKT, "10", null));
