@@ -117,7 +117,7 @@ final class InboundHandler {
     }
 
     private void onStatus(OrderStatus s) {
-        String ref = orders.learn(s.orderId(), null, s.permId(), s.status());
+        String ref = orders.learn(s.orderId(), null, s.permId(), s.status(), s.filled());
         orders.acknowledge(s.orderId(), s.permId(), s.status());
         safely(() -> listener.onOrderStatus(new OrderStatusEvent(s.orderId(), ref, s.status(), s.filled(),
                 s.remaining(), s.avgFillPrice(), s.lastFillPrice(), s.permId(), s.clientId(), s.whyHeld())));
@@ -136,7 +136,7 @@ final class InboundHandler {
 
     /** Matched by permId, then orderRef (there is no order id), so the OMS learns terminal states it missed. */
     private void onCompleted(CompletedOrder o) {
-        OrderRegistry.Match match = orders.completed(o.permId(), o.orderRef(), o.status());
+        OrderRegistry.Match match = orders.completed(o.permId(), o.orderRef(), o.status(), o.filledQuantity());
         CompletedOrderEvent ev = CompletedOrderEvent.of(o, match.orderId(), match.orderRef());
         var c = pending.completedOrders.peek();
         if (c != null) c.rows.add(ev);
@@ -146,7 +146,7 @@ final class InboundHandler {
     private void tick(MarketDataEvent e) { safely(() -> listener.onTick(e)); }
 
     private void onExec(ExecDetails x) {
-        String ref = orders.learn(x.orderId(), x.orderRef(), x.permId(), null);
+        String ref = orders.learn(x.orderId(), x.orderRef(), x.permId(), null, x.cumQty());
         ExecutionEvent ev = new ExecutionEvent(x.execId(), x.orderId(), x.permId(), x.clientId(), ref, x.account(),
                 x.symbol(), x.side(), x.shares(), x.price(), x.cumQty(), x.avgPrice(), x.exchange(),
                 ExecTimes.parse(x.time(), ZoneId.systemDefault()), x.time());

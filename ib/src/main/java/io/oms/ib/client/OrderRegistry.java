@@ -1,5 +1,6 @@
 package io.oms.ib.client;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * gateway's nextValidId, every order id seen in openOrder/orderStatus/execDetails + 1, and the last id
  * allocated + 1. The mark is raised (persisted) by allocations, by nextValidId - 1 and by seen ids, so a
  * restarted process facing a gateway whose sequence was reset still continues above everything known.
+ * <p>
+ * The status kept per orderRef only moves forward ({@link #supersedes}): IB sends duplicate and out-of-order
+ * orderStatus messages (ib-tws-protocol.md §3.3), and an older one arriving late must not reopen a finished order.
  */
 final class OrderRegistry {
     private static final Logger log = LoggerFactory.getLogger(OrderRegistry.class);
@@ -26,6 +30,8 @@ final class OrderRegistry {
     private final Map<Integer, CompletableFuture<PlaceAck>> pending = new HashMap<>();
     /** permId -> orderId: completedOrder carries no order id, only the permId (and orderRef). */
     private final Map<Long, Integer> idByPerm = new HashMap<>();
+    /** orderId -> the highest filled quantity reported (orderStatus filled, execDetails cumQty, completedOrder). */
+    private final Map<Integer, BigDecimal> filledById = new HashMap<>();
     private int nextValidId;
     private int maxSeen;
     private int lastAllocated;
@@ -80,18 +86,32 @@ final class OrderRegistry {
 
     synchronized String refOf(int orderId) { return refById.get(orderId); }
 
-    /** Learns from openOrder/orderStatus/execDetails/orderBound; returns the orderRef now known for the id. */
+    /** Learns from openOrder/orderBound (no filled quantity); returns the orderRef now known for the id. */
     synchronized String learn(int orderId, String orderRef, long permId, String status) {
+        return learn(orderId, orderRef, permId, status, null);
+    }
+
+    /**
+     * Learns from openOrder/orderStatus/execDetails/orderBound/completedOrder; returns the orderRef now known
+     * for the id. filled is the order's cumulative filled quantity when the message carries one, else null.
+     * The status replaces the known one only if it {@link #supersedes} it.
+     */
+    synchronized String learn(int orderId, String orderRef, long permId, String status, BigDecimal filled) {
         seen(orderId);
         if (permId != 0 && orderId > 0) idByPerm.put(permId, orderId);
         if (orderRef != null) refById.put(orderId, orderRef);
+        BigDecimal knownFilled = filledById.get(orderId);
+        if (filled != null && orderId != 0 && (knownFilled == null || filled.compareTo(knownFilled) > 0)) {
+            filledById.put(orderId, filled);
+        }
         String ref = refById.get(orderId);
         if (ref != null) {
             PlaceAck prev = byRef.get(ref);
             if (prev == null || prev.orderId() == orderId) {
                 boolean rejected = prev != null && prev.rejected();
                 long perm = permId != 0 ? permId : prev == null ? 0 : prev.permId();
-                String st = status != null && !rejected ? status : prev == null ? null : prev.status();
+                String known = prev == null ? null : prev.status();
+                String st = status != null && !rejected && supersedes(status, filled, known, knownFilled) ? status : known;
                 byRef.put(ref, new PlaceAck(orderId, perm, st, rejected, prev == null ? 0 : prev.errorCode(),
                         prev == null ? null : prev.errorMessage()));
             }
@@ -125,18 +145,60 @@ final class OrderRegistry {
      * another permId is a different order under the same ref (one orderRef may map to several permIds), so it
      * does not match.
      */
-    synchronized Match completed(long permId, String orderRef, String status) {
+    synchronized Match completed(long permId, String orderRef, String status, BigDecimal filled) {
         String ref = orderRef == null || orderRef.isBlank() ? null : orderRef;
         Integer id = permId == 0 ? null : idByPerm.get(permId);
         PlaceAck known = ref == null ? null : byRef.get(ref);
         if (id == null && known != null && (known.permId() == 0 || known.permId() == permId)) id = known.orderId();
         if (id == null) return new Match(0, ref);
-        String resolved = learn(id, ref, permId, status);
+        String resolved = learn(id, ref, permId, status, filled);
         acknowledge(id, permId, status);
         return new Match(id, resolved);
     }
 
     synchronized Optional<PlaceAck> byRef(String orderRef) { return Optional.ofNullable(byRef.get(orderRef)); }
+
+    /**
+     * Whether a reported status (with the filled quantity it carries, or null) is newer than the known one
+     * (with the highest filled quantity known before it), so that a late duplicate or reordered message
+     * never moves an order back:
+     * <ul>
+     * <li>a terminal status (Filled, Cancelled, ApiCancelled) is final;</li>
+     * <li>filled only grows, so a report of less than is known is older (ignored), and a report of more is
+     *     newer whatever it says (a refused cancel can take PendingCancel back to Submitted with a new fill);</li>
+     * <li>otherwise IB's lifecycle order decides: PendingSubmit/ApiPending, PreSubmitted, Submitted,
+     *     PendingCancel/PreCancelled, terminal; a status earlier in it is a stale message;</li>
+     * <li>Inactive and statuses outside that order (WarnState, Unknown, new ones) are not ordered and apply
+     *     unless the known one is terminal: Inactive may follow a working status (a reject) or precede one
+     *     (a transmit=false order sent later, a lifted locate hold).</li>
+     * </ul>
+     */
+    static boolean supersedes(String next, BigDecimal nextFilled, String known, BigDecimal knownFilled) {
+        if (known == null) return true;
+        if (isTerminal(known)) return false;
+        if (nextFilled != null && knownFilled != null) {
+            int c = nextFilled.compareTo(knownFilled);
+            if (c != 0) return c > 0;
+        }
+        int n = lifecycleRank(next), k = lifecycleRank(known);
+        return n < 0 || k < 0 || n >= k;
+    }
+
+    private static boolean isTerminal(String status) {
+        return "Filled".equals(status) || "Cancelled".equals(status) || "ApiCancelled".equals(status);
+    }
+
+    /** IB's order of statuses (com.ib.client.OrderStatus), -1 when a status is not ordered (see supersedes). */
+    private static int lifecycleRank(String status) {
+        return switch (status) {
+            case "PendingSubmit", "ApiPending" -> 0;
+            case "PreSubmitted" -> 1;
+            case "Submitted" -> 2;
+            case "PendingCancel", "PreCancelled" -> 3;
+            case "Filled", "Cancelled", "ApiCancelled" -> 4;
+            default -> -1;
+        };
+    }
 
     private void seen(int orderId) {
         if (orderId <= maxSeen) return;
