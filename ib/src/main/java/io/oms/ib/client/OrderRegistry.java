@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * allocated + 1. The mark is raised (persisted) by allocations, by nextValidId - 1 and by seen ids, so a
  * restarted process facing a gateway whose sequence was reset still continues above everything known.
  * <p>
- * The status kept per orderRef only moves forward ({@link #supersedes}): IB sends duplicate and out-of-order
+ * The status kept per orderRef only moves forward ({@link StatusPrecedence#supersedes}): IB sends duplicate and out-of-order
  * orderStatus messages (ib-tws-protocol.md §3.3), and an older one arriving late must not reopen a finished order.
  */
 final class OrderRegistry {
@@ -94,7 +94,7 @@ final class OrderRegistry {
     /**
      * Learns from openOrder/orderStatus/execDetails/orderBound/completedOrder; returns the orderRef now known
      * for the id. filled is the order's cumulative filled quantity when the message carries one, else null.
-     * The status replaces the known one only if it {@link #supersedes} it.
+     * The status replaces the known one only if it {@link StatusPrecedence#supersedes} it.
      */
     synchronized String learn(int orderId, String orderRef, long permId, String status, BigDecimal filled) {
         seen(orderId);
@@ -111,7 +111,7 @@ final class OrderRegistry {
                 boolean rejected = prev != null && prev.rejected();
                 long perm = permId != 0 ? permId : prev == null ? 0 : prev.permId();
                 String known = prev == null ? null : prev.status();
-                String st = status != null && !rejected && supersedes(status, filled, known, knownFilled) ? status : known;
+                String st = status != null && !rejected && StatusPrecedence.supersedes(status, filled, known, knownFilled) ? status : known;
                 byRef.put(ref, new PlaceAck(orderId, perm, st, rejected, prev == null ? 0 : prev.errorCode(),
                         prev == null ? null : prev.errorMessage()));
             }
@@ -157,48 +157,6 @@ final class OrderRegistry {
     }
 
     synchronized Optional<PlaceAck> byRef(String orderRef) { return Optional.ofNullable(byRef.get(orderRef)); }
-
-    /**
-     * Whether a reported status (with the filled quantity it carries, or null) is newer than the known one
-     * (with the highest filled quantity known before it), so that a late duplicate or reordered message
-     * never moves an order back:
-     * <ul>
-     * <li>a terminal status (Filled, Cancelled, ApiCancelled) is final;</li>
-     * <li>filled only grows, so a report of less than is known is older (ignored), and a report of more is
-     *     newer whatever it says (a refused cancel can take PendingCancel back to Submitted with a new fill);</li>
-     * <li>otherwise IB's lifecycle order decides: PendingSubmit/ApiPending, PreSubmitted, Submitted,
-     *     PendingCancel/PreCancelled, terminal; a status earlier in it is a stale message;</li>
-     * <li>Inactive and statuses outside that order (WarnState, Unknown, new ones) are not ordered and apply
-     *     unless the known one is terminal: Inactive may follow a working status (a reject) or precede one
-     *     (a transmit=false order sent later, a lifted locate hold).</li>
-     * </ul>
-     */
-    static boolean supersedes(String next, BigDecimal nextFilled, String known, BigDecimal knownFilled) {
-        if (known == null) return true;
-        if (isTerminal(known)) return false;
-        if (nextFilled != null && knownFilled != null) {
-            int c = nextFilled.compareTo(knownFilled);
-            if (c != 0) return c > 0;
-        }
-        int n = lifecycleRank(next), k = lifecycleRank(known);
-        return n < 0 || k < 0 || n >= k;
-    }
-
-    private static boolean isTerminal(String status) {
-        return "Filled".equals(status) || "Cancelled".equals(status) || "ApiCancelled".equals(status);
-    }
-
-    /** IB's order of statuses (com.ib.client.OrderStatus), -1 when a status is not ordered (see supersedes). */
-    private static int lifecycleRank(String status) {
-        return switch (status) {
-            case "PendingSubmit", "ApiPending" -> 0;
-            case "PreSubmitted" -> 1;
-            case "Submitted" -> 2;
-            case "PendingCancel", "PreCancelled" -> 3;
-            case "Filled", "Cancelled", "ApiCancelled" -> 4;
-            default -> -1;
-        };
-    }
 
     private void seen(int orderId) {
         if (orderId <= maxSeen) return;

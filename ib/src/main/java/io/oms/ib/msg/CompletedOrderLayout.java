@@ -65,25 +65,7 @@ final class CompletedOrderLayout {
     }
 
     static CompletedOrder read(FieldReader r, int sv) {
-        int conId = r.i();
-        String symbol = r.str();
-        String secType = r.str();
-        r.skip(4); // lastTradeDate, strike, right, multiplier
-        String exchange = r.str();
-        String currency = r.str();
-        String local = r.str();
-        String tclass = r.str();
-        String action = r.str();
-        BigDecimal qty = r.dec();
-        String type = r.str();
-        BigDecimal lmt = r.dec();
-        BigDecimal aux = r.dec();
-        String tif = r.str();
-        r.skip(1); // ocaGroup
-        String account = r.str();
-        String openClose = r.str();
-        r.skip(1); // origin
-        String ref = r.str();
+        OrderHead h = OrderHead.read(r);
         long permId = r.l();
         boolean outsideRth = r.bool();
         r.skip(3); // hidden, discretionaryAmt, goodAfterTime
@@ -108,7 +90,7 @@ final class CompletedOrderLayout {
         r.skip(1); // solicited
         String status = r.str();
         r.skip(2); // randomizeSize, randomizePrice
-        OrderGroups.skipPegBench(r, type);
+        OrderGroups.skipPegBench(r, h.orderType());
         OrderGroups.skipConditions(r);
         BigDecimal trailStopPrice = r.dec();
         r.skip(4 + 1); // lmtPriceOffset, cashQty, dontUseAutoPriceForHedge, isOmsContainer; autoCancelDate
@@ -120,8 +102,9 @@ final class CompletedOrderLayout {
         if (sv >= PEGBEST_PEGMID_OFFSETS) r.skip(5);
         if (sv >= CUSTOMER_ACCOUNT) r.skip(1);
         if (sv >= PROFESSIONAL_CUSTOMER) r.skip(1);
-        return new CompletedOrder(conId, symbol, secType, exchange, currency, local, tclass, action, qty, type, lmt,
-                aux, tif, account, openClose, ref, permId, parentPermId, outsideRth, gtd, trailStopPrice,
+        return new CompletedOrder(h.conId(), h.symbol(), h.secType(), h.exchange(), h.currency(), h.localSymbol(),
+                h.tradingClass(), h.action(), h.quantity(), h.orderType(), h.lmtPrice(), h.auxPrice(), h.tif(), h.account(),
+                h.openClose(), h.orderRef(), permId, parentPermId, outsideRth, gtd, trailStopPrice,
                 trailingPercent, status, filled, completedTime, completedStatus);
     }
 }

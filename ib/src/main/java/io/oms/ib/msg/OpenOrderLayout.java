@@ -78,25 +78,7 @@ final class OpenOrderLayout {
 
     static OpenOrder read(FieldReader r, int sv) {
         int orderId = r.i();
-        int conId = r.i();
-        String symbol = r.str();
-        String secType = r.str();
-        r.skip(4); // lastTradeDate, strike, right, multiplier
-        String exchange = r.str();
-        String currency = r.str();
-        String local = r.str();
-        String tclass = r.str();
-        String action = r.str();
-        BigDecimal qty = r.dec();
-        String type = r.str();
-        BigDecimal lmt = r.dec();
-        BigDecimal aux = r.dec();
-        String tif = r.str();
-        r.skip(1); // ocaGroup
-        String account = r.str();
-        String openClose = r.str();
-        r.skip(1); // origin
-        String ref = r.str();
+        OrderHead h = OrderHead.read(r);
         int clientId = r.i();
         long permId = r.l();
         boolean outsideRth = r.bool();
@@ -127,14 +109,15 @@ final class OpenOrderLayout {
             r.skip(Math.max(0, r.i()) * 7); // order allocations
         }
         r.skip(3); // warningText, randomizeSize, randomizePrice
-        OrderGroups.skipPegBench(r, type);
+        OrderGroups.skipPegBench(r, h.orderType());
         OrderGroups.skipConditions(r);
         r.skip(2); // adjustedOrderType, triggerPrice
         BigDecimal trailStopPrice = r.dec();
         r.skip(5 + 8); // adjusted block rest; softDollarTier .. usePriceMgmtAlgo
         skipTail(r, sv);
-        return new OpenOrder(orderId, conId, symbol, secType, exchange, currency, local, tclass, action, qty, type, lmt,
-                aux, tif, account, openClose, ref, clientId, permId, outsideRth, status, gtd, trailStopPrice,
+        return new OpenOrder(orderId, h.conId(), h.symbol(), h.secType(), h.exchange(), h.currency(), h.localSymbol(),
+                h.tradingClass(), h.action(), h.quantity(), h.orderType(), h.lmtPrice(), h.auxPrice(), h.tif(), h.account(),
+                h.openClose(), h.orderRef(), clientId, permId, outsideRth, status, gtd, trailStopPrice,
                 trailingPercent);
     }
 
