@@ -90,12 +90,8 @@ public final class IbConnector implements AutoCloseable {
      */
     public CompletableFuture<PlaceAck> placeOrder(OrderSpec spec) {
         IbSession s = supervisor.readySession();
-        ConnectorHealth h = breaker.health();
-        if (s == null || !h.state().acceptsOrders()) {
-            ConnectorState st = s == null && h.state().acceptsOrders() ? ConnectorState.DOWN : h.state();
-            return CompletableFuture.failedFuture(new IbUnavailableException(st, "[" + config.name() + "] " + st
-                    + ": " + h.reason()));
-        }
+        IbUnavailableException refused = refusal(s);
+        if (refused != null) return CompletableFuture.failedFuture(refused);
         CompletableFuture<PlaceAck> ack = new CompletableFuture<>();
         long started = metrics.now();
         int id;
@@ -123,6 +119,34 @@ public final class IbConnector implements AutoCloseable {
             metrics.acknowledged(metrics.now() - started, a.rejected());
             supervisor.roundTripSucceeded();
         });
+    }
+
+    /**
+     * Modifies a working order: its order id with new terms (IB takes price, quantity and tif changes; a new
+     * symbol, side or type is refused with 105, a filled order with 104). Completes with IB's next status for
+     * the order, or rejected with the error, in which case the order keeps working as it was. Refused like a
+     * placement while the breaker refuses orders: a modify can add risk.
+     */
+    public CompletableFuture<PlaceAck> modifyOrder(int orderId, OrderSpec spec) {
+        IbSession s = supervisor.readySession();
+        IbUnavailableException refused = refusal(s);
+        if (refused != null) return CompletableFuture.failedFuture(refused);
+        CompletableFuture<PlaceAck> ack = new CompletableFuture<>();
+        orders.modifying(orderId, spec, ack);
+        sender.send(s, Lane.NORMAL, spec.toWire(orderId)).whenComplete((v, err) -> {
+            if (err != null) ack.completeExceptionally(err);
+        });
+        return ack.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((a, err) -> {
+            if (err != null) orders.forget(orderId);
+        });
+    }
+
+    /** Why new risk cannot be sent now (no ready session, or the breaker refuses orders), or null. */
+    private IbUnavailableException refusal(IbSession s) {
+        ConnectorHealth h = breaker.health();
+        if (s != null && h.state().acceptsOrders()) return null;
+        ConnectorState st = s == null && h.state().acceptsOrders() ? ConnectorState.DOWN : h.state();
+        return new IbUnavailableException(st, "[" + config.name() + "] " + st + ": " + h.reason());
     }
 
     public Optional<PlaceAck> findByOrderRef(String orderRef) { return orders.byRef(orderRef); }

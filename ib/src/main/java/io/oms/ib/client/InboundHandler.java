@@ -126,6 +126,7 @@ final class InboundHandler {
     private void onOpenOrder(OpenOrder o) {
         String ref = orders.learn(o.orderId(), o.orderRef(), o.permId(), o.status());
         orders.acknowledge(o.orderId(), o.permId(), o.status());
+        orders.openOrderShown(o);
         OpenOrderEvent ev = new OpenOrderEvent(o.orderId(), o.permId(), o.clientId(), ref, o.account(), o.symbol(),
                 o.secType(), o.exchange(), o.currency(), o.action(), o.totalQuantity(), o.orderType(), o.lmtPrice(),
                 o.tif(), o.status());

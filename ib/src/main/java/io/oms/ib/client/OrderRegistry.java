@@ -1,5 +1,6 @@
 package io.oms.ib.client;
 
+import io.oms.ib.msg.OpenOrder;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,21 @@ final class OrderRegistry {
     private final Map<Integer, String> refById = new HashMap<>();
     private final Map<String, PlaceAck> byRef = new HashMap<>();
     private final Map<Integer, CompletableFuture<PlaceAck>> pending = new HashMap<>();
+    /** Modifies waiting for IB's answer; a refused modify leaves the working order as it was. */
+    private final Map<Integer, Modify> modifying = new HashMap<>();
+
+    /** A modify in flight and the terms IB's openOrder will show once it has taken it. */
+    private record Modify(CompletableFuture<PlaceAck> ack, String action, String type, BigDecimal quantity,
+                          BigDecimal limit, BigDecimal aux, String tif) {
+        boolean shownBy(OpenOrder o) {
+            return action.equals(o.action()) && type.equals(o.orderType()) && same(quantity, o.totalQuantity())
+                    && same(limit, o.lmtPrice()) && same(aux, o.auxPrice()) && (tif == null || tif.equals(o.tif()));
+        }
+
+        private static boolean same(BigDecimal want, BigDecimal got) {
+            return want == null ? got == null : got != null && want.compareTo(got) == 0;
+        }
+    }
     /** permId -> orderId: completedOrder carries no order id, only the permId (and orderRef). */
     private final Map<Long, Integer> idByPerm = new HashMap<>();
     /** orderId -> the highest filled quantity reported (orderStatus filled, execDetails cumQty, completedOrder). */
@@ -73,8 +89,29 @@ final class OrderRegistry {
         pending.put(orderId, ack);
     }
 
+    /** Waits for IB's answer to a modify of a known order: the next status for it, or an order error. */
+    synchronized void modifying(int orderId, OrderSpec terms, CompletableFuture<PlaceAck> ack) {
+        modifying.put(orderId, new Modify(ack, terms.action(), terms.orderType(), terms.quantity(), terms.limitPrice(),
+                terms.auxPrice(), terms.tif()));
+    }
+
+    /**
+     * An openOrder: completes a modify once it shows the new terms. Only the terms tell a modify's answer
+     * from the statuses of the order as it was, which may still be on their way when the modify is sent.
+     */
+    synchronized void openOrderShown(OpenOrder o) {
+        Modify m = modifying.get(o.orderId());
+        if (m != null && m.shownBy(o)) {
+            modifying.remove(o.orderId());
+            m.ack().complete(PlaceAck.accepted(o.orderId(), o.permId(), o.status()));
+        }
+    }
+
     /** Stops waiting for the first status (timed out); what is known about the order stays. */
-    synchronized void forget(int orderId) { pending.remove(orderId); }
+    synchronized void forget(int orderId) {
+        pending.remove(orderId);
+        modifying.remove(orderId);
+    }
 
     /** The placement never reached the wire: drop every trace so a retry under the same orderRef places anew. */
     synchronized void withdraw(int orderId) {
@@ -127,6 +164,11 @@ final class OrderRegistry {
 
     /** Completes a waiting placement as rejected; returns false if nothing was waiting. */
     synchronized boolean reject(int orderId, int code, String message) {
+        Modify m = modifying.remove(orderId);
+        if (m != null) {
+            m.ack().complete(PlaceAck.rejected(orderId, 0, code, message)); // the order itself keeps working
+            return true;
+        }
         CompletableFuture<PlaceAck> f = pending.remove(orderId);
         String ref = refById.get(orderId);
         PlaceAck ack = PlaceAck.rejected(orderId, 0, code, message);

@@ -124,7 +124,11 @@ class OrderWorkflowTest {
         OrderSubmission.submit(client, request);
         OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
         var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> order.cancel(new CancelRequest("tester", "test")));
-        env.sleep(java.time.Duration.ofMillis(200));
+        // IB confirms only what it was asked: deliver the confirmation once the cancel has gone out.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (broker.cancels.isEmpty() && System.nanoTime() < deadline) {
+            sleepQuietly(5);
+        }
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null))));
         OrderView view = pending.join();
         assertThat(view.state()).isEqualTo(OrderState.CANCELED);
@@ -174,5 +178,13 @@ class OrderWorkflowTest {
                 new ClientOrderId("c-" + UUID.randomUUID()), "DU1", "sim", "AAPL", Side.BUY, type,
                 new BigDecimal(qty), limit == null ? null : new BigDecimal(limit), TimeInForce.DAY, "tester",
                 Instant.parse("2026-11-24T15:00:00Z"));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
