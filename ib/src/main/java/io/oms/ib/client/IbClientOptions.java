@@ -11,15 +11,19 @@ import java.util.Objects;
  *     45/s with a burst of the same size; pacingEnabled=false removes it (benchmarks against the simulator).</li>
  * <li>Liveness: the protocol has no heartbeat and a half-open socket looks healthy, so every probeInterval a
  *     reqCurrentTime must be answered within probeTimeout or the session is closed and reconnected.
- *     A zero probeInterval disables the probe.</li>
+ *     A zero probeInterval disables the probe. And before a new order or modify goes out, if nothing has been
+ *     received for longer than probeBeforeSendAfterIdle, the same round trip must come back first (within
+ *     probeTimeout) or the order is refused and the session closed; zero disables that check.</li>
  * <li>Circuit breaker: flapThreshold session losses within flapWindow open it for openCoolDown.</li>
  * </ul>
  */
 public record IbClientOptions(int minServerVersion, int maxServerVersion, double messagesPerSecond, int burst,
-                              boolean pacingEnabled, Duration probeInterval, Duration probeTimeout, int flapThreshold,
-                              Duration flapWindow, Duration openCoolDown) {
+                              boolean pacingEnabled, Duration probeInterval, Duration probeTimeout,
+                              Duration probeBeforeSendAfterIdle, int flapThreshold, Duration flapWindow,
+                              Duration openCoolDown) {
     public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_PROBE_BEFORE_SEND_AFTER_IDLE = Duration.ofSeconds(2);
     public static final int DEFAULT_FLAP_THRESHOLD = 3;
     public static final Duration DEFAULT_FLAP_WINDOW = Duration.ofMinutes(1);
     public static final Duration DEFAULT_OPEN_COOL_DOWN = Duration.ofSeconds(30);
@@ -36,6 +40,8 @@ public record IbClientOptions(int minServerVersion, int maxServerVersion, double
         if (probeInterval.isNegative() || probeTimeout.isNegative() || probeTimeout.isZero()) {
             throw new IllegalArgumentException("bad liveness probe " + probeInterval + "/" + probeTimeout);
         }
+        Objects.requireNonNull(probeBeforeSendAfterIdle, "probeBeforeSendAfterIdle");
+        if (probeBeforeSendAfterIdle.isNegative()) throw new IllegalArgumentException("negative probeBeforeSendAfterIdle");
         if (flapThreshold < 1) throw new IllegalArgumentException("flapThreshold must be >= 1");
         Objects.requireNonNull(flapWindow, "flapWindow");
         Objects.requireNonNull(openCoolDown, "openCoolDown");
@@ -44,7 +50,7 @@ public record IbClientOptions(int minServerVersion, int maxServerVersion, double
     /** Versions and pacing only; liveness and breaker at their defaults. */
     public IbClientOptions(int minServerVersion, int maxServerVersion, double messagesPerSecond, int burst) {
         this(minServerVersion, maxServerVersion, messagesPerSecond, burst, true, DEFAULT_PROBE_INTERVAL,
-                DEFAULT_PROBE_TIMEOUT, DEFAULT_FLAP_THRESHOLD, DEFAULT_FLAP_WINDOW, DEFAULT_OPEN_COOL_DOWN);
+                DEFAULT_PROBE_TIMEOUT, DEFAULT_PROBE_BEFORE_SEND_AFTER_IDLE, DEFAULT_FLAP_THRESHOLD, DEFAULT_FLAP_WINDOW, DEFAULT_OPEN_COOL_DOWN);
     }
 
     public static IbClientOptions defaults() {
@@ -53,23 +59,32 @@ public record IbClientOptions(int minServerVersion, int maxServerVersion, double
 
     public IbClientOptions withPacing(double perSecond, int burstSize) {
         return new IbClientOptions(minServerVersion, maxServerVersion, perSecond, burstSize, true, probeInterval,
-                probeTimeout, flapThreshold, flapWindow, openCoolDown);
+                probeTimeout, probeBeforeSendAfterIdle, flapThreshold, flapWindow, openCoolDown);
     }
 
     /** No client-side pacing at all: only for benchmarks against a gateway that does not enforce it. */
     public IbClientOptions withoutPacing() {
         return new IbClientOptions(minServerVersion, maxServerVersion, messagesPerSecond, burst, false, probeInterval,
-                probeTimeout, flapThreshold, flapWindow, openCoolDown);
+                probeTimeout, probeBeforeSendAfterIdle, flapThreshold, flapWindow, openCoolDown);
     }
 
     /** interval ZERO disables the probe. */
     public IbClientOptions withLivenessProbe(Duration interval, Duration timeout) {
         return new IbClientOptions(minServerVersion, maxServerVersion, messagesPerSecond, burst, pacingEnabled, interval,
-                timeout, flapThreshold, flapWindow, openCoolDown);
+                timeout, probeBeforeSendAfterIdle, flapThreshold, flapWindow, openCoolDown);
     }
 
     public IbClientOptions withCircuitBreaker(int threshold, Duration window, Duration coolDown) {
         return new IbClientOptions(minServerVersion, maxServerVersion, messagesPerSecond, burst, pacingEnabled,
-                probeInterval, probeTimeout, threshold, window, coolDown);
+                probeInterval, probeTimeout, probeBeforeSendAfterIdle, threshold, window, coolDown);
+    }
+
+    /**
+     * Before a new order or modify, when nothing has been received for longer than idle, a reqCurrentTime must
+     * come back within probeTimeout first (under steady traffic there is no extra round trip). ZERO disables.
+     */
+    public IbClientOptions withProbeBeforeSendAfterIdle(Duration idle) {
+        return new IbClientOptions(minServerVersion, maxServerVersion, messagesPerSecond, burst, pacingEnabled,
+                probeInterval, probeTimeout, idle, flapThreshold, flapWindow, openCoolDown);
     }
 }

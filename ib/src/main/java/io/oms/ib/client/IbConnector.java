@@ -23,7 +23,8 @@ import java.util.function.Function;
  * session (nextValidId) and every restored IB link the connector re-syncs open orders, today's completed
  * orders and executions, so nothing missed while away is lost (duplicates are suppressed by execId); new
  * orders are refused (SYNCING) until that sync ends, answered or timed out. A circuit breaker makes
- * placeOrder fail fast with {@link IbUnavailableException} while the broker is down, syncing or flapping;
+ * placeOrder fail fast with {@link IbUnavailableException} while the broker is down, syncing or flapping, and
+ * after an idle period a placement first waits for a liveness round trip ({@link Placements});
  * {@link #health()} and {@link #metrics()} expose the state for health checks.
  */
 public final class IbConnector implements AutoCloseable {
@@ -39,7 +40,7 @@ public final class IbConnector implements AutoCloseable {
     private final SessionLoop loop;
     private final ExecutorService dispatch;
     private final ScheduledExecutorService timer;
-    private final Object placeLock = new Object();
+    private final Placements placements;
     private volatile boolean closed;
 
     public IbConnector(IbConnectionConfig config, OrderIdStore ids, IbEventListener listener) {
@@ -62,6 +63,7 @@ public final class IbConnector implements AutoCloseable {
         // A self-seeded generator: the jitter must differ between processes reconnecting to the same gateway.
         Backoff backoff = new Backoff(config.reconnectMinBackoff(), config.reconnectMaxBackoff(), new Random());
         this.loop = new SessionLoop(config, options, backoff, supervisor);
+        this.placements = new Placements(config, options, orders, metrics, breaker, sender, supervisor);
     }
 
     public synchronized void start() {
@@ -85,69 +87,19 @@ public final class IbConnector implements AutoCloseable {
 
     /**
      * Places a new order. Fails fast, with nothing sent, with {@link IbUnavailableException} when the
-     * breaker refuses orders or the order cannot leave within the request timeout; otherwise completes
-     * with the first status or the reject.
+     * breaker refuses orders, when the gateway was quiet for longer than probeBeforeSendAfterIdle and a
+     * reqCurrentTime round trip then goes unanswered (the session is closed and reconnected), or when the order
+     * cannot leave within the request timeout; otherwise completes with the first status or the reject.
      */
-    public CompletableFuture<PlaceAck> placeOrder(OrderSpec spec) {
-        IbSession s = supervisor.readySession();
-        IbUnavailableException refused = refusal(s);
-        if (refused != null) return CompletableFuture.failedFuture(refused);
-        CompletableFuture<PlaceAck> ack = new CompletableFuture<>();
-        long started = metrics.now();
-        int id;
-        // IB refuses (103) a new order id that is not above every id sent before it, so ids must reach the
-        // wire in allocation order: allocating and queueing (FIFO lane) happen as one step.
-        synchronized (placeLock) {
-            try {
-                id = orders.allocate();
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e); // the id could not be persisted: do not send it
-            }
-            orders.register(id, spec.orderRef(), ack);
-            sender.send(s, Lane.NORMAL, spec.toWire(id)).whenComplete((v, err) -> {
-                if (err == null) return;
-                orders.withdraw(id);
-                ack.completeExceptionally(err);
-            });
-        }
-        metrics.placed();
-        return ack.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((a, err) -> {
-            if (err != null) {
-                orders.forget(id);
-                return;
-            }
-            metrics.acknowledged(metrics.now() - started, a.rejected());
-            supervisor.roundTripSucceeded();
-        });
-    }
+    public CompletableFuture<PlaceAck> placeOrder(OrderSpec spec) { return placements.place(spec); }
 
     /**
      * Modifies a working order: its order id with new terms (IB takes price, quantity and tif changes; a new
      * symbol, side or type is refused with 105, a filled order with 104). Completes with IB's next status for
      * the order, or rejected with the error, in which case the order keeps working as it was. Refused like a
-     * placement while the breaker refuses orders: a modify can add risk.
+     * placement while the breaker refuses orders, and probed first after an idle period: a modify can add risk.
      */
-    public CompletableFuture<PlaceAck> modifyOrder(int orderId, OrderSpec spec) {
-        IbSession s = supervisor.readySession();
-        IbUnavailableException refused = refusal(s);
-        if (refused != null) return CompletableFuture.failedFuture(refused);
-        CompletableFuture<PlaceAck> ack = new CompletableFuture<>();
-        orders.modifying(orderId, spec, ack);
-        sender.send(s, Lane.NORMAL, spec.toWire(orderId)).whenComplete((v, err) -> {
-            if (err != null) ack.completeExceptionally(err);
-        });
-        return ack.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((a, err) -> {
-            if (err != null) orders.forget(orderId);
-        });
-    }
-
-    /** Why new risk cannot be sent now (no ready session, or the breaker refuses orders), or null. */
-    private IbUnavailableException refusal(IbSession s) {
-        ConnectorHealth h = breaker.health();
-        if (s != null && h.state().acceptsOrders()) return null;
-        ConnectorState st = s == null && h.state().acceptsOrders() ? ConnectorState.DOWN : h.state();
-        return new IbUnavailableException(st, "[" + config.name() + "] " + st + ": " + h.reason());
-    }
+    public CompletableFuture<PlaceAck> modifyOrder(int orderId, OrderSpec spec) { return placements.modify(orderId, spec); }
 
     public Optional<PlaceAck> findByOrderRef(String orderRef) { return orders.byRef(orderRef); }
 
@@ -162,6 +114,12 @@ public final class IbConnector implements AutoCloseable {
     }
 
     public CompletableFuture<List<OpenOrderEvent>> requestOpenOrders() { return withSession(sender::openOrders); }
+
+    /** Every client's open orders (reqAllOpenOrders), without binding them to this client. */
+    public CompletableFuture<List<OpenOrderEvent>> requestAllOpenOrders() { return withSession(sender::allOpenOrders); }
+
+    /** The gateway's next valid order id (reqIds); the connector already keeps its own ids above it. */
+    public CompletableFuture<Integer> requestNextValidId() { return withSession(sender::nextValidId); }
 
     /**
      * Today's finished orders (Filled, Cancelled, Inactive), each also delivered to the listener's

@@ -53,7 +53,12 @@ final class InboundHandler {
     void handle(ServerMessage m) {
         switch (m) {
             case ManagedAccounts a -> accounts = a.accounts();
-            case NextValidId n -> { orders.onNextValidId(n.orderId()); session.nextValidId(n); }
+            case NextValidId n -> {
+                orders.onNextValidId(n.orderId());
+                session.nextValidId(n);
+                var waiter = pending.nextIds.poll();
+                if (waiter != null) waiter.complete(n.orderId());
+            }
             case ErrorMessage e -> onError(e);
             case OrderStatus s -> onStatus(s);
             case OpenOrder o -> onOpenOrder(o);

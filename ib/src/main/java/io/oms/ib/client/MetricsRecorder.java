@@ -26,6 +26,8 @@ final class MetricsRecorder {
     private long placements;
     private long acks;
     private long rejects;
+    /** nanos of the last inbound frame (of any session), or of construction. */
+    private volatile long lastInbound;
 
     MetricsRecorder(InstantSource wall, LongSupplier nanos, int latencyWindow) {
         this.wall = wall;
@@ -33,6 +35,7 @@ final class MetricsRecorder {
         this.latencies = new long[latencyWindow];
         this.outbound = new RateWindow(RATE_WINDOW_SECONDS, nanos);
         this.inbound = new RateWindow(RATE_WINDOW_SECONDS, nanos);
+        this.lastInbound = nanos.getAsLong();
     }
 
     synchronized void connected() { lastConnect = wall.instant(); connects++; }
@@ -51,7 +54,13 @@ final class MetricsRecorder {
 
     void outbound() { outbound.add(); }
 
-    void inbound() { inbound.add(); }
+    void inbound() {
+        lastInbound = nanos.getAsLong();
+        inbound.add();
+    }
+
+    /** How long nothing has been received, in nanos. */
+    long quietNanos() { return nanos.getAsLong() - lastInbound; }
 
     long now() { return nanos.getAsLong(); }
 

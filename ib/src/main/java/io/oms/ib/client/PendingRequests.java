@@ -24,6 +24,8 @@ final class PendingRequests {
     final ConcurrentLinkedDeque<Collector<CompletedOrderEvent>> completedOrders = new ConcurrentLinkedDeque<>();
     final ConcurrentLinkedDeque<Collector<PositionEvent>> positions = new ConcurrentLinkedDeque<>();
     final ConcurrentLinkedDeque<CompletableFuture<Instant>> times = new ConcurrentLinkedDeque<>();
+    /** Waiters for reqIds; every nextValidId answers the oldest (they are interchangeable, like times). */
+    final ConcurrentLinkedDeque<CompletableFuture<Integer>> nextIds = new ConcurrentLinkedDeque<>();
     final Map<Integer, Collector<ExecutionEvent>> executions = new ConcurrentHashMap<>();
     private final AtomicInteger reqIds = new AtomicInteger(1_000_000);
 
@@ -39,6 +41,8 @@ final class PendingRequests {
         positions.clear();
         times.forEach(f -> f.completeExceptionally(cause));
         times.clear();
+        nextIds.forEach(f -> f.completeExceptionally(cause));
+        nextIds.clear();
         executions.values().forEach(c -> c.future.completeExceptionally(cause));
         executions.clear();
     }

@@ -3,9 +3,11 @@ package io.oms.ib.client;
 import io.oms.ib.client.PacingGate.Lane;
 import io.oms.ib.msg.ClientMessage;
 import io.oms.ib.msg.ExecutionFilter;
+import io.oms.ib.msg.ReqAllOpenOrders;
 import io.oms.ib.msg.ReqCompletedOrders;
 import io.oms.ib.msg.ReqCurrentTime;
 import io.oms.ib.msg.ReqExecutions;
+import io.oms.ib.msg.ReqIds;
 import io.oms.ib.msg.ReqOpenOrders;
 import io.oms.ib.msg.ReqPositions;
 import io.oms.ib.wire.ServerVersion;
@@ -36,6 +38,20 @@ final class RequestSender {
         var c = new PendingRequests.Collector<OpenOrderEvent>();
         pending.openOrders.add(c);
         return request(s, Lane.NORMAL, new ReqOpenOrders(), c.future, () -> pending.openOrders.remove(c), timeout);
+    }
+
+    /** Every client's open orders, without binding them to this client (openOrder rows, then openOrderEnd). */
+    CompletableFuture<List<OpenOrderEvent>> allOpenOrders(IbSession s) {
+        var c = new PendingRequests.Collector<OpenOrderEvent>();
+        pending.openOrders.add(c);
+        return request(s, Lane.NORMAL, new ReqAllOpenOrders(), c.future, () -> pending.openOrders.remove(c), timeout);
+    }
+
+    /** reqIds: the gateway's next valid order id, answered by nextValidId. */
+    CompletableFuture<Integer> nextValidId(IbSession s) {
+        CompletableFuture<Integer> f = new CompletableFuture<>();
+        pending.nextIds.add(f);
+        return request(s, Lane.NORMAL, new ReqIds(1), f, () -> pending.nextIds.remove(f), timeout);
     }
 
     /** Today's finished orders; servers below sv 150 do not know the request, so it fails without being sent. */

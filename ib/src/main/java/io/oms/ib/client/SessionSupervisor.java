@@ -3,6 +3,8 @@ package io.oms.ib.client;
 import io.oms.ib.msg.NextValidId;
 import io.oms.ib.msg.ServerMessage;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +33,7 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
     private final MetricsRecorder metrics;
     private final Resync resync;
     private final InboundHandler inbound;
+    private final LivenessProbe probe;
     private final Object readyLock = new Object();
     /** The connected session (guarded by readyLock for writes). */
     private volatile IbSession session;
@@ -55,6 +58,8 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
         this.metrics = metrics;
         this.resync = new Resync(config.name(), config.clientId(), sender, marketData);
         this.inbound = new InboundHandler(listener, orders, pending, this);
+        this.probe = new LivenessProbe(config.name(), options.probeTimeout(), sender, this::readySession,
+                this::roundTripSucceeded);
     }
 
     InboundHandler inbound() { return inbound; }
@@ -63,12 +68,11 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
         // Time alone moves the breaker from OPEN to HALF_OPEN; poll so the listener hears of it.
         timer.scheduleWithFixedDelay(this::publishHealth, 250, 250, TimeUnit.MILLISECONDS);
         long every = options.probeInterval().toMillis();
-        if (every > 0) {
-            var probe = new LivenessProbe(config.name(), options.probeTimeout(), sender, this::readySession,
-                    this::roundTripSucceeded);
-            timer.scheduleWithFixedDelay(probe, every, every, TimeUnit.MILLISECONDS);
-        }
+        if (every > 0) timer.scheduleWithFixedDelay(probe, every, every, TimeUnit.MILLISECONDS);
     }
+
+    /** A liveness round trip on s (shared with one in flight); a timeout closes s, as the periodic probe does. */
+    CompletableFuture<Instant> probe(IbSession s) { return probe.check(s); }
 
     /** Past nextValidId: requests may use it (the re-sync itself needs it), whether or not it is synced. */
     IbSession readySession() { return readySession; }
