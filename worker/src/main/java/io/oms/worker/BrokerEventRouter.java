@@ -5,6 +5,7 @@ import io.oms.ib.client.CompletedOrderEvent;
 import io.oms.ib.client.ConnectorHealth;
 import io.oms.ib.client.ExecutionEvent;
 import io.oms.ib.client.IbErrorEvent;
+import io.oms.ib.client.IbErrorKind;
 import io.oms.ib.client.IbEventListener;
 import io.oms.ib.client.OpenOrderEvent;
 import io.oms.ib.client.OrderStatusEvent;
@@ -30,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BrokerEventRouter implements IbEventListener {
     private static final Logger log = LoggerFactory.getLogger(BrokerEventRouter.class);
-    /** Error codes that speak about one order's fate; the rest are session notices. */
-    private static final Set<Integer> ORDER_ERRORS = Set.of(103, 104, 105, 135, 161, 200, 201, 202, 460, 10147, 10148);
     private static final int MEMORY = 200_000;
 
     private final String connection;
@@ -130,10 +129,16 @@ public final class BrokerEventRouter implements IbEventListener {
         route(orderRef, BrokerEvent.of(commission), "commission", null, e.execId());
     }
 
+    /** Errors the connector classifies as about one order (rejects, cancel answers, holds) go to that order. */
+    @Override
+    public void onOrderError(IbErrorEvent e) {
+        route(e.orderRef(), BrokerEvent.of(new BrokerError(e.id(), e.code(), e.message())), "error", e.id(), null);
+    }
+
     @Override
     public void onError(IbErrorEvent e) {
-        if (e.id() >= 0 && ORDER_ERRORS.contains(e.code())) {
-            route(e.orderRef(), BrokerEvent.of(new BrokerError(e.id(), e.code(), e.message())), "error", e.id(), null);
+        if (e.kind().category() == IbErrorKind.Category.ORDER && e.id() >= 0) {
+            return; // routed by onOrderError
         } else if (e.isInformational()) {
             log.debug("IB notice {} on {}: {}", e.code(), connection, e.message());
         } else {
