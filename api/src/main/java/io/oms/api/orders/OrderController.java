@@ -3,6 +3,7 @@ package io.oms.api.orders;
 import io.oms.infra.config.ApiRole;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
+import io.oms.api.idempotency.IdempotentRequests;
 import io.oms.api.security.ApiKeyAuthentication;
 import io.oms.infra.persistence.ExecutionRepository;
 import io.oms.infra.persistence.OrderRepository;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,21 +36,30 @@ public class OrderController {
     private final OrderService service;
     private final OrderRepository orders;
     private final ExecutionRepository executions;
+    private final IdempotentRequests idempotent;
 
-    public OrderController(OrderService service, OrderRepository orders, ExecutionRepository executions) {
+    public OrderController(OrderService service, OrderRepository orders, ExecutionRepository executions,
+                           IdempotentRequests idempotent) {
         this.service = service;
         this.orders = orders;
         this.executions = executions;
+        this.idempotent = idempotent;
     }
 
-    /** 201 once the broker acknowledged or rejected a new order; 200 for a replay of the same clientOrderId. */
+    /**
+     * 201 once the broker acknowledged or rejected a new order; 200 for a replay of the same clientOrderId; with
+     * an {@code Idempotency-Key}, a repeat of the same request replays the first answer.
+     */
     @PostMapping
-    ResponseEntity<OrderResource> submit(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
-                                         @RequestBody SubmitOrderBody body) {
-        OrderService.Submitted submitted = service.submit(principal, body);
-        HttpStatus status = !submitted.created() ? HttpStatus.OK
-                : "NEW".equals(submitted.order().state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
-        return ResponseEntity.status(status).body(submitted.order());
+    ResponseEntity<?> submit(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                             @RequestBody SubmitOrderBody body) {
+        return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders", body, () -> {
+            OrderService.Submitted submitted = service.submit(principal, body);
+            HttpStatus status = !submitted.created() ? HttpStatus.OK
+                    : "NEW".equals(submitted.order().state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+            return ResponseEntity.status(status).body(submitted.order());
+        });
     }
 
     @GetMapping("/{id}")

@@ -4,5 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TemporalProperties.class, BrokerProperties.class, RoleProperties.class})
+@EnableConfigurationProperties({TemporalProperties.class, BrokerProperties.class, RoleProperties.class,
+        ApiProperties.class})
 public class OmsConfiguration {}

@@ -3,6 +3,7 @@ package io.oms.server.e2e;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,11 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the OMS REST API over loopback. */
 public final class ApiClient {
-    public record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
         public String text(String field) {
             JsonNode node = body.get(field);
             return node == null || node.isNull() ? null : node.asString();
         }
+
+        public String header(String name) { return headers.firstValue(name).orElse(null); }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,6 +48,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A POST with one extra header, e.g. Idempotency-Key. */
+    public Response post(String path, String json, String header, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Polls a GET until the answer satisfies the condition; fails after the timeout. */
     public Response await(String path, Predicate<Response> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -69,7 +78,8 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Response(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+            return new Response(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body),
+                    response.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + request.uri(), e);
         } catch (InterruptedException e) {
