@@ -36,8 +36,7 @@ class CompletedOrdersResyncTest {
     @BeforeEach
     void connect() throws Exception {
         gateway = new FakeGateway(true);
-        IbConnectionConfig cfg = IbConnectionConfig.of("completed", "127.0.0.1", gateway.port(), 7)
-                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withRequestTimeout(Duration.ofSeconds(5));
+        IbConnectionConfig cfg = gateway.config("completed", Duration.ofSeconds(5));
         connector = new IbConnector(cfg, OrderIdStore.inMemory(), events);
         connector.start();
         assertThat(connector.awaitReady(WAIT)).isTrue();

@@ -33,8 +33,7 @@ class ConnectivityNoticeTest {
     @BeforeEach
     void connect() throws Exception {
         gateway = new FakeGateway(true);
-        IbConnectionConfig cfg = IbConnectionConfig.of("notices", "127.0.0.1", gateway.port(), 7)
-                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withRequestTimeout(Duration.ofSeconds(2));
+        IbConnectionConfig cfg = gateway.config("notices", Duration.ofSeconds(2));
         connector = new IbConnector(cfg, OrderIdStore.inMemory(), events);
         connector.start();
         assertThat(connector.awaitReady(WAIT)).isTrue();

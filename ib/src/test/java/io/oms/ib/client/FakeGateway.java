@@ -19,6 +19,7 @@ import io.oms.ib.wire.Handshake;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -57,6 +58,12 @@ final class FakeGateway implements AutoCloseable {
     }
 
     int port() { return server.getLocalPort(); }
+
+    /** A connection to this gateway as client 7, reconnecting fast (10..50 ms), with the given request timeout. */
+    IbConnectionConfig config(String name, Duration requestTimeout) {
+        return IbConnectionConfig.of(name, "127.0.0.1", port(), 7)
+                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withRequestTimeout(requestTimeout);
+    }
 
     int connections() { return sockets.size(); }
 

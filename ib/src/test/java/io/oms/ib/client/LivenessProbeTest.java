@@ -30,8 +30,7 @@ class LivenessProbeTest {
     }
 
     private void start() {
-        IbConnectionConfig cfg = IbConnectionConfig.of("probe", "127.0.0.1", gateway.port(), 7)
-                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withRequestTimeout(Duration.ofSeconds(1));
+        IbConnectionConfig cfg = gateway.config("probe", Duration.ofSeconds(1));
         connector = new IbConnector(cfg, OrderIdStore.inMemory(), events,
                 IbClientOptions.defaults().withLivenessProbe(Duration.ofMillis(100), Duration.ofMillis(300)));
         connector.start();

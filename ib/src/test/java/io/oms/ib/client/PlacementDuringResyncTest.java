@@ -36,8 +36,7 @@ class PlacementDuringResyncTest {
         gateway = new FakeGateway(true);
         gateway.silentTo.add(ReqCompletedOrders.class);
         // Far beyond the test: here only the gateway's answer ends the sync.
-        IbConnectionConfig cfg = IbConnectionConfig.of("syncing", "127.0.0.1", gateway.port(), 7)
-                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withRequestTimeout(Duration.ofSeconds(60));
+        IbConnectionConfig cfg = gateway.config("syncing", Duration.ofSeconds(60));
         connector = new IbConnector(cfg, OrderIdStore.inMemory(), events);
         connector.start();
     }

@@ -33,8 +33,7 @@ class ResyncTimeoutTest {
     }
 
     private void start() {
-        IbConnectionConfig cfg = IbConnectionConfig.of("sync-timeout", "127.0.0.1", gateway.port(), 7)
-                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withRequestTimeout(STEP_TIMEOUT);
+        IbConnectionConfig cfg = gateway.config("sync-timeout", STEP_TIMEOUT);
         connector = new IbConnector(cfg, OrderIdStore.inMemory(), events);
         connector.start();
     }

@@ -38,7 +38,7 @@ public final class ConnectorBench {
 
     record Options(int orders, int concurrency, int warmup, int runs, double pacing) {}
 
-    record RunResult(long[] sortedNanos, double perSecond, double outboundPerSecond) {}
+    record RunResult(long[] sortedNanos, double perSecond) {}
 
     public static int run(String[] args, PrintStream out) throws Exception {
         Options o = parse(args);
@@ -107,7 +107,7 @@ public final class ConnectorBench {
         if (ok.length < n) {
             throw new IllegalStateException((n - ok.length) + " placements failed or were rejected");
         }
-        return new RunResult(ok, n / seconds, connector.metrics().outboundPerSecond());
+        return new RunResult(ok, n / seconds);
     }
 
     static Options parse(String[] args) {
