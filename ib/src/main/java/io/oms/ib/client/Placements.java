@@ -74,6 +74,8 @@ final class Placements {
             }
         };
         synchronized (placeLock) {
+            // A probe may have answered while this call was deciding: then the gateway is live and nothing waits.
+            if (waiting == null && metrics.quietNanos() <= idle.toNanos()) return send.apply(s);
             if (waiting == null || waitingOn != s) {
                 List<Consumer<Throwable>> batch = new ArrayList<>();
                 waiting = batch;
@@ -87,11 +89,12 @@ final class Placements {
         return result;
     }
 
+    /** Under the lock, so the waiting orders are queued before any placement that arrives after the answer. */
     private void release(List<Consumer<Throwable>> batch, Throwable err) {
         synchronized (placeLock) {
             if (waiting == batch) waiting = null;
+            batch.forEach(c -> c.accept(err));
         }
-        batch.forEach(c -> c.accept(err));
     }
 
     private CompletableFuture<PlaceAck> send(IbSession s, OrderSpec spec, long started) {
