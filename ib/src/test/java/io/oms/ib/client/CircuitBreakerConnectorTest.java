@@ -97,7 +97,7 @@ class CircuitBreakerConnectorTest {
         assertThat(connector.health().state()).isEqualTo(ConnectorState.UP);
         Await.until(WAIT, "the trial order filled", () -> sim.executions().size() == 1);
         assertThat(sim.executions()).extracting(x -> x.orderRef()).containsExactly("trial");
-        Await.until(WAIT, "listener told UP", () -> events.states().get(events.states().size() - 1) == ConnectorState.UP);
+        Await.until(WAIT, "listener told UP", () -> events.lastState() == ConnectorState.UP);
         assertThat(events.states()).containsSubsequence(ConnectorState.OPEN, ConnectorState.HALF_OPEN, ConnectorState.UP);
     }
 }

@@ -71,7 +71,7 @@ class ConnectivityNoticeTest {
         connector.placeOrder(order("after-restore"));
         Await.until(WAIT, "the order reaches the wire", () -> gateway.received(PlaceOrder.class).size() == 1);
         assertThat(gateway.received(PlaceOrder.class)).extracting(PlaceOrder::orderRef).containsExactly("after-restore");
-        Await.until(WAIT, "listener told UP again", () -> events.states().get(events.states().size() - 1) == ConnectorState.UP);
+        Await.until(WAIT, "listener told UP again", () -> events.lastState() == ConnectorState.UP);
         assertThat(events.states()).containsSubsequence(ConnectorState.UP, ConnectorState.DOWN, ConnectorState.SYNCING,
                 ConnectorState.UP);
     }

@@ -106,7 +106,7 @@ class PlacementDuringResyncTest {
         gateway.send(new ErrorMessage(-1, 1102, "Connectivity restored - data maintained.", null, 0L));
         awaitSyncHeld(2);
         releaseSyncAndPlace("after-1102");
-        Await.until(WAIT, "listener told UP again", () -> events.states().get(events.states().size() - 1) == ConnectorState.UP);
+        Await.until(WAIT, "listener told UP again", () -> events.lastState() == ConnectorState.UP);
         assertThat(events.states()).containsSubsequence(ConnectorState.UP, ConnectorState.DOWN, ConnectorState.SYNCING,
                 ConnectorState.UP);
     }

@@ -44,6 +44,12 @@ class RecordingListener implements IbEventListener {
 
     List<ConnectorState> states() { return health.stream().map(ConnectorHealth::state).toList(); }
 
+    /** The latest state the listener was told, from one snapshot (null before any). */
+    ConnectorState lastState() {
+        List<ConnectorState> states = states();
+        return states.isEmpty() ? null : states.getLast();
+    }
+
     List<ExecutionEvent> executionsOf(int orderId) {
         return executions.stream().filter(e -> e.orderId() == orderId).toList();
     }
