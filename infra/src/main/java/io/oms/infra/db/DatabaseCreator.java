@@ -47,6 +47,18 @@ public final class DatabaseCreator {
         }
     }
 
+    /** Drops the database the URL names (closing its connections) and creates it empty: for test runs. */
+    public static void recreateDatabase(String jdbcUrl, String user, String password) {
+        String name = databaseName(jdbcUrl);
+        try (Connection c = DriverManager.getConnection(adminUrl(jdbcUrl), user, password == null ? "" : password);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + name + ": " + e.getMessage(), e);
+        }
+        ensureDatabase(jdbcUrl, user, password);
+    }
+
     /** The database name of a {@code jdbc:postgresql://host[:port]/name[?params]} URL, validated as an identifier. */
     static String databaseName(String jdbcUrl) {
         URI uri = parse(jdbcUrl);

@@ -21,12 +21,18 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class EndToEndTest {
     protected static final String ACCOUNT = "DU1234567";
     protected static final String KEY = "oms_e2etest1_e2eKeyForTheDemoTenant0000000000";
-    private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/oms_e2e";
+    /** Rebuilt for every test run (a run never sees an earlier run's rows); OMS_E2E_DB_URL names another one. */
+    private static final String DB_URL = env("OMS_E2E_DB_URL", "jdbc:postgresql://127.0.0.1:5432/oms_e2e");
     private static final int TEMPORAL_PORT = FreePorts.next();
     private static final int SIMULATOR_PORT = FreePorts.next();
 
     static {
-        DatabaseCreator.ensureDatabase(DB_URL, "postgres", "");
+        DatabaseCreator.recreateDatabase(DB_URL, "postgres", "");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     @DynamicPropertySource
