@@ -48,7 +48,12 @@ public final class OrderRows {
                 OrderType.valueOf(r.type()),
                 r.quantity(),
                 r.limitPrice(),
+                null, // stop and trail terms: not kept in orders yet
+                null,
+                null,
                 TimeInForce.valueOf(r.timeInForce()),
+                null,
+                false,
                 OrderState.valueOf(r.state()),
                 r.filledQuantity(),
                 r.avgFillPrice(),

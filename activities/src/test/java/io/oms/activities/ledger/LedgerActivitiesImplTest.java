@@ -42,7 +42,7 @@ class LedgerActivitiesImplTest {
 
     private OrderView order(OrderId id, String clientOrderId, long version, OrderState state) {
         return new OrderView(id, tenant, new ClientOrderId(clientOrderId), account, "AAPL", Side.BUY, OrderType.LMT,
-                new BigDecimal("100"), new BigDecimal("150.25"), TimeInForce.DAY, state, BigDecimal.ZERO, null,
+                new BigDecimal("100"), new BigDecimal("150.25"), null, null, null, TimeInForce.DAY, null, false, state, BigDecimal.ZERO, null,
                 version > 1 ? 17 : null, null, null, version, T0, T0.plusSeconds(version));
     }
 
@@ -129,7 +129,7 @@ class LedgerActivitiesImplTest {
         TenantId other = new TenantId(db.newTenant());
         OrderView foreign = order(id, "x1", 5, OrderState.CANCELED);
         OrderView intruding = new OrderView(id, other, foreign.clientOrderId(), account, "AAPL", Side.BUY, OrderType.LMT,
-                foreign.quantity(), foreign.limitPrice(), TimeInForce.DAY, OrderState.CANCELED, BigDecimal.ZERO, null,
+                foreign.quantity(), foreign.limitPrice(), null, null, null, TimeInForce.DAY, null, false, OrderState.CANCELED, BigDecimal.ZERO, null,
                 null, null, null, 5, T0, T0);
 
         assertThatThrownBy(() -> ledger.recordState(new StateChange(intruding, "order.canceled", "x", null)))

@@ -67,7 +67,7 @@ public class OrderService {
         }
         OrderRequest request = new OrderRequest(new OrderId(UuidV7.next()), new TenantId(principal.tenantId()),
                 clientOrderId, account.accountCode(), account.connectionName(), order.symbol(), order.side(), order.type(),
-                order.qty(), order.limitPrice(), order.tif(), actor(principal),
+                order.qty(), order.limitPrice(), null, null, null, order.tif(), null, false, actor(principal),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         OrderView view;
         try {

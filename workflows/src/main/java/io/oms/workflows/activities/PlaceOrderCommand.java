@@ -4,6 +4,7 @@ import io.oms.workflows.domain.OrderType;
 import io.oms.workflows.domain.Side;
 import io.oms.workflows.domain.TimeInForce;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** What the broker activity sends to IB. {@code orderRef} is the order's workflow id. */
 public record PlaceOrderCommand(
@@ -14,4 +15,9 @@ public record PlaceOrderCommand(
         OrderType type,
         BigDecimal quantity,
         BigDecimal limitPrice,
-        TimeInForce timeInForce) {}
+        BigDecimal stopPrice,
+        BigDecimal trailAmount,
+        BigDecimal trailPercent,
+        TimeInForce timeInForce,
+        Instant expireAt,
+        boolean outsideRth) {}

@@ -24,7 +24,8 @@ final class OrderLifecycle {
         this.view = new OrderView(
                 request.orderId(), request.tenantId(), request.clientOrderId(), request.account(),
                 request.symbol(), request.side(), request.type(), request.quantity(), request.limitPrice(),
-                request.timeInForce(), OrderState.NEW, BigDecimal.ZERO, null, null, null, null, 0L,
+                request.stopPrice(), request.trailAmount(), request.trailPercent(), request.timeInForce(),
+                request.expireAt(), request.outsideRth(), OrderState.NEW, BigDecimal.ZERO, null, null, null, null, 0L,
                 request.submittedAt(), request.submittedAt());
     }
 
@@ -136,13 +137,15 @@ final class OrderLifecycle {
     private OrderView copy(OrderState state, BigDecimal filled, BigDecimal avg, Integer brokerOrderId, Long permId,
                            String reason, long version, Instant at) {
         return new OrderView(view.orderId(), view.tenantId(), view.clientOrderId(), view.account(), view.symbol(),
-                view.side(), view.type(), view.quantity(), view.limitPrice(), view.timeInForce(), state, filled, avg,
+                view.side(), view.type(), view.quantity(), view.limitPrice(), view.stopPrice(), view.trailAmount(),
+                view.trailPercent(), view.timeInForce(), view.expireAt(), view.outsideRth(), state, filled, avg,
                 brokerOrderId, permId, reason, version, view.submittedAt(), at);
     }
 
     private static OrderView withVersion(OrderView v, long version, Instant at) {
         return new OrderView(v.orderId(), v.tenantId(), v.clientOrderId(), v.account(), v.symbol(), v.side(),
-                v.type(), v.quantity(), v.limitPrice(), v.timeInForce(), v.state(), v.filledQuantity(),
+                v.type(), v.quantity(), v.limitPrice(), v.stopPrice(), v.trailAmount(), v.trailPercent(),
+                v.timeInForce(), v.expireAt(), v.outsideRth(), v.state(), v.filledQuantity(),
                 v.avgFillPrice(), v.brokerOrderId(), v.permId(), v.rejectReason(), version, v.submittedAt(), at);
     }
 }

@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A validated order as the API hands it to its workflow. {@code brokerConnection} names the IB session
+ * A validated order as the API hands it to its workflow. {@code stopPrice} is the trigger of STP and STP_LMT
+ * and the initial stop of TRAIL; a TRAIL trails by {@code trailAmount} or {@code trailPercent}; {@code expireAt}
+ * is set for GTD only. Fields added after the first release are null (false) in older histories. {@code brokerConnection} names the IB session
  * (and so the {@code ib-{connection}} task queue) that owns {@code account}.
  */
 public record OrderRequest(
@@ -24,7 +26,12 @@ public record OrderRequest(
         OrderType type,
         BigDecimal quantity,
         BigDecimal limitPrice,
+        BigDecimal stopPrice,
+        BigDecimal trailAmount,
+        BigDecimal trailPercent,
         TimeInForce timeInForce,
+        Instant expireAt,
+        boolean outsideRth,
         String actor,
         Instant submittedAt) {
 

@@ -75,7 +75,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         PlaceResult result;
         try {
             result = broker.placeOrder(new PlaceOrderCommand(request.workflowId(), request.account(), request.symbol(),
-                    request.side(), request.type(), request.quantity(), request.limitPrice(), request.timeInForce()));
+                    request.side(), request.type(), request.quantity(), request.limitPrice(), request.stopPrice(),
+                    request.trailAmount(), request.trailPercent(), request.timeInForce(), request.expireAt(),
+                    request.outsideRth()));
         } catch (ActivityFailure failure) {
             if (failure.getCause() instanceof ApplicationFailure app
                     && ErrorCode.BROKER_UNAVAILABLE.name().equals(app.getType())) {

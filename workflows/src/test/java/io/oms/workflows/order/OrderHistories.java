@@ -82,7 +82,8 @@ class OrderHistories {
     private static OrderRequest request(String name, OrderType type, String limit) {
         return new OrderRequest(new OrderId(UUID.fromString("01a20c2f-0000-7000-8000-00000000000" + name.length())),
                 new TenantId("t1"), new ClientOrderId("history-" + name), "DU1", "sim", "AAPL", Side.BUY, type,
-                BigDecimal.TEN, limit == null ? null : new BigDecimal(limit), TimeInForce.DAY, "recorder",
+                BigDecimal.TEN, limit == null ? null : new BigDecimal(limit), null, null, null, TimeInForce.DAY, null,
+                false, "recorder",
                 Instant.parse("2026-11-24T15:00:00Z"));
     }
 }
