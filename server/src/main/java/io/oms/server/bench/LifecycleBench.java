@@ -94,7 +94,8 @@ public final class LifecycleBench {
                 opts.runs(), opts.concurrency(), opts.warmup());
         if (opts.warmup() > 0) {
             Cycle warm = cycle("w", opts.warmup());
-            out.printf(Locale.ROOT, "%-13s%d placed, modified and cancelled%n", "warmup", warm.placed());
+            out.printf(Locale.ROOT, "%-13s%d placed, %scancelled%n", "warmup", warm.placed(),
+                    warm.modify() == null ? "" : "modified, ");
         }
         List<Cycle> runs = new ArrayList<>();
         for (int r = 1; r <= opts.runs(); r++) {
