@@ -94,6 +94,20 @@ class OrderBatchCancelEndToEndTest extends EndToEndTest {
         api.post("/api/v1/orders/" + resting + "/cancel", "");
     }
 
+    @Test
+    void anIdListedTwiceCancelsTheOrderAndAnswersBothListings() {
+        String resting = restingOrder();
+
+        ApiClient.Response answer = api.post(CANCEL, ids(resting, resting));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode results = answer.body().get("results");
+        assertThat(results).hasSize(2);
+        assertThat(List.of(results.get(0).get("status").asInt(), results.get(1).get("status").asInt()))
+                .allSatisfy(status -> assertThat(status).isIn(200, 202, 409)).contains(200);
+        assertThat(awaitState(resting, "CANCELED").text("state")).isEqualTo("CANCELED");
+    }
+
     private static void assertError(JsonNode item, int index, int status, String code) {
         assertThat(item.get("index").asInt()).isEqualTo(index);
         assertThat(item.get("status").asInt()).isEqualTo(status);
