@@ -4,6 +4,7 @@ import io.oms.ib.sim.GatewaySimulator;
 import io.oms.infra.db.DatabaseCreator;
 import io.oms.infra.temporal.EmbeddedTemporalServer;
 import io.oms.server.bench.ConnectorBench;
+import io.oms.server.bench.LifecycleBench;
 import io.oms.server.bench.OrderBench;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,8 @@ public final class OmsMain {
             case "temporal" -> runTemporal();
             case "bench" -> System.exit(rest.length > 0 && "connector".equals(rest[0])
                     ? ConnectorBench.run(Arrays.copyOfRange(rest, 1, rest.length), System.out)
+                    : rest.length > 0 && "lifecycle".equals(rest[0])
+                    ? LifecycleBench.run(Arrays.copyOfRange(rest, 1, rest.length))
                     : OrderBench.run(rest));
             default -> {
                 System.err.println("usage: oms dev|api|worker|simulator|temporal|bench [options]");

@@ -22,7 +22,21 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
-        return answer(request, e.code(), e.getMessage(), e.details(), e.hint());
+        return answerFor(e, TraceIds.of(request));
+    }
+
+    /**
+     * The answer a request failing with {@code e} gets: for answers that carry several outcomes (batch items),
+     * so that each item's status and envelope are exactly those of the single request.
+     */
+    public static ResponseEntity<ErrorEnvelope> answerFor(RuntimeException e, String traceId) {
+        if (e instanceof ApiException api) {
+            return ResponseEntity.status(api.code().httpStatus())
+                    .body(new ErrorEnvelope(traceId, api.code().name(), api.getMessage(), api.details(), api.hint()));
+        }
+        log.error("unexpected failure of one item (trace {})", traceId, e);
+        return ResponseEntity.status(ErrorCode.INTERNAL_ERROR.httpStatus()).body(new ErrorEnvelope(traceId,
+                ErrorCode.INTERNAL_ERROR.name(), "internal error", List.of(), "quote the trace_id when reporting this"));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

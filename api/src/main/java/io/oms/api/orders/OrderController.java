@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,9 +55,7 @@ public class OrderController {
                              @RequestBody SubmitOrderBody body) {
         return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders", body, () -> {
             OrderService.Submitted submitted = service.submit(principal, body);
-            HttpStatus status = !submitted.created() ? HttpStatus.OK
-                    : "NEW".equals(submitted.order().state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
-            return ResponseEntity.status(status).body(submitted.order());
+            return ResponseEntity.status(OrderStatuses.submitted(submitted)).body(submitted.order());
         });
     }
 
@@ -87,7 +84,7 @@ public class OrderController {
     ResponseEntity<OrderResource> cancel(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
                                          @PathVariable String id) {
         OrderResource order = service.cancel(principal, id);
-        return ResponseEntity.status("CANCELED".equals(order.state()) ? HttpStatus.OK : HttpStatus.ACCEPTED).body(order);
+        return ResponseEntity.status(OrderStatuses.canceled(order)).body(order);
     }
 
     @GetMapping("/{id}/executions")

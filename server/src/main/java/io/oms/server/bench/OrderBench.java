@@ -55,6 +55,7 @@ public final class OrderBench {
               --help             this text
             Orders are MKT DAY, alternating BUY and SELL so the position stays flat.
             `oms bench connector --help` measures the IB connector alone against an in-process simulator.
+            `oms bench lifecycle --help` measures modify and cancel round trips of resting orders.
             Exit code: 0 all measured orders FILLED, 1 errors or unfilled orders, 2 bad arguments.
             """;
 
