@@ -4,6 +4,8 @@ import io.oms.ib.sim.GatewaySimulator;
 import io.oms.infra.db.DatabaseCreator;
 import io.oms.server.OmsApplication;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,9 +27,15 @@ public abstract class EndToEndTest {
     private static final String DB_URL = env("OMS_E2E_DB_URL", "jdbc:postgresql://127.0.0.1:5432/oms_e2e");
     private static final int TEMPORAL_PORT = FreePorts.next();
     private static final int SIMULATOR_PORT = FreePorts.next();
+    private static final String SIM_CLOCK_START = "OMS_SIM_CLOCK_START";
 
     static {
         DatabaseCreator.recreateDatabase(DB_URL, "postgres", "");
+        // The simulator runs on a manual clock starting now: auctions, DAY and GTD expiry happen when a test moves
+        // it (simulator.setClock/advanceClock), never because the wall clock crossed 16:00 ET during a run.
+        if (System.getProperty(SIM_CLOCK_START) == null) {
+            System.setProperty(SIM_CLOCK_START, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
     }
 
     private static String env(String name, String fallback) {
