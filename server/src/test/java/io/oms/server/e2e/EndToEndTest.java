@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole system in one process on real parts: PostgreSQL, the Temporal test server bound to a port and
  * reached over gRPC, and the IB simulator reached over a TCP socket through the real connector. Every
- * end-to-end test class shares one application context (same configuration).
+ * end-to-end test class shares one application context (same configuration). The simulator's clock is a
+ * manual one (set in the static block below): its auctions and DAY/GTD expiries run only when a test moves it.
  */
 @SpringBootTest(classes = OmsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EndToEndTest {
