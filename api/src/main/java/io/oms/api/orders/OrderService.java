@@ -69,8 +69,9 @@ public class OrderService {
         if (earlier.isPresent()) {
             return new Submitted(sameOrConflict(OrderResource.of(earlier.get()), order), false);
         }
+        BrokerAccountRow brokerAccount = account.orElseThrow(); // an unknown account failed the validation
         OrderRequest request = new OrderRequest(new OrderId(UuidV7.next()), new TenantId(principal.tenantId()),
-                clientOrderId, account.orElseThrow().accountCode(), account.orElseThrow().connectionName(), order.symbol(),
+                clientOrderId, brokerAccount.accountCode(), brokerAccount.connectionName(), order.symbol(),
                 order.side(), order.type(), order.qty(), order.limitPrice(), order.stopPrice(), order.trailAmount(),
                 order.trailPercent(), order.tif(), order.expireAt(), order.outsideRth(), actor(principal),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));

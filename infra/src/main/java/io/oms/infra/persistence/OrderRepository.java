@@ -20,8 +20,8 @@ public class OrderRepository {
     private static final String UPSERT = """
             INSERT INTO orders (%s)
             VALUES (:id, :tenantId, :clientOrderId, :account, :symbol, :side, :type, :quantity, :limitPrice,
-                    :stopPrice, :trailAmount, :trailPercent, :tif, :expireAt, :outsideRth, :state, :filledQuantity, :avgFillPrice, :brokerOrderId, :permId, :rejectReason, :version,
-                    :createdAt, :updatedAt)
+                    :stopPrice, :trailAmount, :trailPercent, :tif, :expireAt, :outsideRth, :state, :filledQuantity,
+                    :avgFillPrice, :brokerOrderId, :permId, :rejectReason, :version, :createdAt, :updatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 state = EXCLUDED.state, filled_quantity = EXCLUDED.filled_quantity,
                 avg_fill_price = EXCLUDED.avg_fill_price, broker_order_id = EXCLUDED.broker_order_id,

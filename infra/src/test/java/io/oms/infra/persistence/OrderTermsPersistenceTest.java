@@ -52,6 +52,21 @@ class OrderTermsPersistenceTest {
     }
 
     @Test
+    void aLaterVersionCarriesChangedTerms() {
+        OrderRow first = row("STP", null, "150.00", null, null, "DAY", null, false);
+        store(first);
+        OrderRow modified = new OrderRow(first.id(), tenant, first.clientOrderId(), "DU1", "AAPL", "SELL", "STP",
+                new BigDecimal("80"), null, new BigDecimal("148.00"), null, null, "GTD", EXPIRY, true, "ROUTED",
+                BigDecimal.ZERO, null, 7, null, null, 2, Rows.T0, Rows.T0.plusSeconds(1));
+        OrderRow stored = store(modified);
+        assertThat(stored.quantity()).isEqualByComparingTo("80");
+        assertThat(stored.stopPrice()).isEqualByComparingTo("148.00");
+        assertThat(stored.timeInForce()).isEqualTo("GTD");
+        assertThat(stored.expireAt()).isEqualTo(EXPIRY);
+        assertThat(stored.outsideRth()).isTrue();
+    }
+
+    @Test
     void refusesRowsWhosePricesDoNotFitTheType() {
         assertRefused(row("LMT", null, null, null, null, "DAY", null, false));
         assertRefused(row("MKT", "10.00", null, null, null, "DAY", null, false));
