@@ -110,8 +110,7 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
 
     private OrderSpec spec(PlaceOrderCommand c) {
         String primaryExchange = instruments.findBySymbol(c.symbol()).map(i -> i.primaryExchange()).orElse(null);
-        return new OrderSpec(c.orderRef(), c.account(), c.symbol(), "STK", "SMART", primaryExchange, "USD",
-                c.side().name(), c.quantity(), c.type().name(), c.limitPrice(), c.timeInForce().name());
+        return OrderSpecs.from(c, primaryExchange);
     }
 
     private static PlaceResult toResult(PlaceAck ack) {

@@ -29,7 +29,12 @@ final class LedgerJson {
         m.put("type", o.type());
         m.put("quantity", o.quantity());
         m.put("limit_price", o.limitPrice());
+        m.put("stop_price", o.stopPrice());
+        m.put("trail_amount", o.trailAmount());
+        m.put("trail_percent", o.trailPercent());
         m.put("tif", o.timeInForce());
+        m.put("expire_at", text(o.expireAt()));
+        m.put("outside_rth", o.outsideRth());
         m.put("state", o.state());
         m.put("filled_quantity", o.filledQuantity());
         m.put("avg_fill_price", o.avgFillPrice());

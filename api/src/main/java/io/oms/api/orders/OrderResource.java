@@ -5,7 +5,10 @@ import io.oms.infra.persistence.OrderRow;
 import io.oms.workflows.order.OrderView;
 import java.time.Instant;
 
-/** An order as the API shows it. Quantities and prices are decimal strings, never binary floating point. */
+/**
+ * An order as the API shows it. Quantities and prices are decimal strings, never binary floating point; the
+ * stop, trailing and expiry terms are null where the order's type or time in force has none.
+ */
 public record OrderResource(
         String id,
         String clientOrderId,
@@ -15,7 +18,12 @@ public record OrderResource(
         String type,
         String qty,
         String limitPrice,
+        String stopPrice,
+        String trailAmount,
+        String trailPercent,
         String tif,
+        Instant expireAt,
+        boolean outsideRth,
         String state,
         String filledQty,
         String avgFillPrice,
@@ -28,14 +36,17 @@ public record OrderResource(
 
     static OrderResource of(OrderView v) {
         return new OrderResource(v.orderId().toString(), v.clientOrderId().value(), v.account(), v.symbol(),
-                v.side().name(), v.type().name(), Decimals.text(v.quantity()), Decimals.text(v.limitPrice()), v.timeInForce().name(),
-                v.state().name(), Decimals.text(v.filledQuantity()), Decimals.text(v.avgFillPrice()), v.brokerOrderId(), v.permId(),
+                v.side().name(), v.type().name(), Decimals.text(v.quantity()), Decimals.text(v.limitPrice()),
+                Decimals.text(v.stopPrice()), Decimals.text(v.trailAmount()), Decimals.text(v.trailPercent()),
+                v.timeInForce().name(), v.expireAt(), v.outsideRth(), v.state().name(), Decimals.text(v.filledQuantity()), Decimals.text(v.avgFillPrice()), v.brokerOrderId(), v.permId(),
                 v.rejectReason(), v.version(), v.submittedAt(), v.updatedAt());
     }
 
     static OrderResource of(OrderRow r) {
         return new OrderResource(r.id().toString(), r.clientOrderId(), r.account(), r.symbol(), r.side(), r.type(),
-                Decimals.text(r.quantity()), Decimals.text(r.limitPrice()), r.timeInForce(), r.state(), Decimals.text(r.filledQuantity()),
+                Decimals.text(r.quantity()), Decimals.text(r.limitPrice()), Decimals.text(r.stopPrice()),
+                Decimals.text(r.trailAmount()), Decimals.text(r.trailPercent()), r.timeInForce(), r.expireAt(), r.outsideRth(),
+                r.state(), Decimals.text(r.filledQuantity()),
                 Decimals.text(r.avgFillPrice()), r.brokerOrderId(), r.permId(), r.rejectReason(), r.version(), r.createdAt(),
                 r.updatedAt());
     }

@@ -28,8 +28,11 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /** Submitting and cancelling orders through their workflows; every lookup is scoped to the caller's tenant. */
@@ -52,12 +55,13 @@ public class OrderService {
     public record Submitted(OrderResource order, boolean created) {}
 
     public Submitted submit(ApiPrincipal principal, SubmitOrderBody body) {
-        OrderValidation.ValidOrder order = OrderValidation.check(body);
-        BrokerAccountRow account = brokers.findAccount(principal.tenantId(), order.account())
-                .orElseThrow(() -> ApiException.validation(List.of(new FieldProblem("account", "is not an account of this tenant"))));
-        InstrumentRow instrument = instruments.findBySymbol(order.symbol())
-                .orElseThrow(() -> ApiException.validation(List.of(new FieldProblem("symbol", "is not a known instrument"))));
-        OrderValidation.checkTick(order, instrument.tickSize());
+        List<FieldProblem> unknown = new ArrayList<>();
+        Optional<BrokerAccountRow> account = lookUp(unknown, "account", body == null ? null : body.account(),
+                code -> brokers.findAccount(principal.tenantId(), code.trim()), "is not an account of this tenant");
+        Optional<InstrumentRow> instrument = lookUp(unknown, "symbol", OrderValidation.symbolOf(body),
+                instruments::findBySymbol, "is not a known instrument");
+        OrderValidation.ValidOrder order = OrderValidation.check(body, Instant.now(),
+                instrument.map(InstrumentRow::tickSize).orElse(null), unknown);
         ClientOrderId clientOrderId = new ClientOrderId(
                 order.clientOrderId() != null ? order.clientOrderId() : UuidV7.next().toString());
 
@@ -65,9 +69,11 @@ public class OrderService {
         if (earlier.isPresent()) {
             return new Submitted(sameOrConflict(OrderResource.of(earlier.get()), order), false);
         }
+        BrokerAccountRow brokerAccount = account.orElseThrow(); // an unknown account failed the validation
         OrderRequest request = new OrderRequest(new OrderId(UuidV7.next()), new TenantId(principal.tenantId()),
-                clientOrderId, account.accountCode(), account.connectionName(), order.symbol(), order.side(), order.type(),
-                order.qty(), order.limitPrice(), null, null, null, order.tif(), null, false, actor(principal),
+                clientOrderId, brokerAccount.accountCode(), brokerAccount.connectionName(), order.symbol(),
+                order.side(), order.type(), order.qty(), order.limitPrice(), order.stopPrice(), order.trailAmount(),
+                order.trailPercent(), order.tif(), order.expireAt(), order.outsideRth(), actor(principal),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         OrderView view;
         try {
@@ -113,19 +119,37 @@ public class OrderService {
         }
     }
 
-    /** A client order id names one order: the same id with different terms is refused. */
+    /** A client order id names one order: the same id with different terms (any of them) is refused. */
     private static OrderResource sameOrConflict(OrderResource existing, OrderValidation.ValidOrder asked) {
         boolean same = existing.account().equals(asked.account()) && existing.symbol().equals(asked.symbol())
                 && existing.side().equals(asked.side().name()) && existing.type().equals(asked.type().name())
                 && existing.qty().equals(Decimals.text(asked.qty()))
-                && java.util.Objects.equals(existing.limitPrice(), Decimals.text(asked.limitPrice()))
-                && existing.tif().equals(asked.tif().name());
+                && Objects.equals(existing.limitPrice(), Decimals.text(asked.limitPrice()))
+                && Objects.equals(existing.stopPrice(), Decimals.text(asked.stopPrice()))
+                && Objects.equals(existing.trailAmount(), Decimals.text(asked.trailAmount()))
+                && Objects.equals(existing.trailPercent(), Decimals.text(asked.trailPercent()))
+                && existing.tif().equals(asked.tif().name())
+                && Objects.equals(existing.expireAt(), asked.expireAt())
+                && existing.outsideRth() == asked.outsideRth();
         if (!same) {
             throw new ApiException(ErrorCode.DUPLICATE_CLIENT_ORDER_ID,
                     "clientOrderId " + existing.clientOrderId() + " already names a different order", List.of(),
                     "use a new clientOrderId for a new order");
         }
         return existing;
+    }
+
+    /** Looks a named thing up; a name that finds nothing is a field problem (an absent one is reported by the validation). */
+    private static <T> Optional<T> lookUp(List<FieldProblem> problems, String field, String name,
+                                          Function<String, Optional<T>> finder, String problem) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<T> found = finder.apply(name);
+        if (found.isEmpty()) {
+            problems.add(new FieldProblem(field, problem));
+        }
+        return found;
     }
 
     private static String actor(ApiPrincipal principal) {

@@ -2,7 +2,10 @@ package io.oms.api.orders;
 
 import java.math.BigDecimal;
 
-/** The body of {@code POST /api/v1/orders}. Enums arrive as strings so that a wrong value is a field error. */
+/**
+ * The body of {@code POST /api/v1/orders}. Enums and {@code expireAt} (an ISO-8601 instant) arrive as strings so
+ * that a wrong value is a field error; {@code outsideRth} absent means false.
+ */
 public record SubmitOrderBody(
         String account,
         String symbol,
@@ -11,4 +14,9 @@ public record SubmitOrderBody(
         BigDecimal qty,
         BigDecimal limitPrice,
         String tif,
-        String clientOrderId) {}
+        String clientOrderId,
+        BigDecimal stopPrice,
+        BigDecimal trailAmount,
+        BigDecimal trailPercent,
+        String expireAt,
+        Boolean outsideRth) {}

@@ -90,6 +90,7 @@ final class OrderIntake {
         o.trailingPercent = p.trailingPercent();
         if (p.trailStopPrice() != null) o.trailStopPrice = p.trailStopPrice();
         o.tif = OrderValidator.tif(p);
+        o.outsideRth = p.outsideRth();
         o.goodTillDate = "GTD".equals(o.tif) ? p.goodTillDate() : null;
         o.expiresAt = "GTD".equals(o.tif) ? validator.goodTill(p) : null;
     }

@@ -22,6 +22,8 @@ final class SimOrder {
     /** TRAIL: the current stop, which only ever moves in the order's favour. */
     BigDecimal trailStopPrice;
     String tif, goodTillDate;
+    /** Echoed only: the simulated market trades around the clock, so the flag changes nothing here. */
+    boolean outsideRth;
     Instant expiresAt;
     String status;
     /** Sent to IB (transmit=1); false for a held (transmit=0) order that stays Inactive. */
@@ -97,7 +99,7 @@ final class SimOrder {
 
     OpenOrder toOpenOrder() {
         return new OpenOrder(orderId, Requests.conId(symbol), symbol, secType, exchange, currency, symbol, "NMS", action,
-                quantity, orderType, limitPrice, auxPrice, tif, account, "O", orderRef, clientId, permId, false, status,
+                quantity, orderType, limitPrice, auxPrice, tif, account, "O", orderRef, clientId, permId, outsideRth, status,
                 goodTillDate, trailStopPrice, trailingPercent);
     }
 
@@ -108,12 +110,12 @@ final class SimOrder {
 
     CompletedOrder toCompleted(String completedTime) {
         return new CompletedOrder(Requests.conId(symbol), symbol, secType, exchange, currency, symbol, "NMS", action,
-                quantity, orderType, limitPrice, auxPrice, tif, account, "O", orderRef, permId, null, false,
+                quantity, orderType, limitPrice, auxPrice, tif, account, "O", orderRef, permId, null, outsideRth,
                 goodTillDate, trailStopPrice, trailingPercent, status, filled, completedTime, completedStatus);
     }
 
     SimOrderView view() {
         return new SimOrderView(permId, clientId, orderId, orderRef, account, symbol, action, orderType, tif, quantity,
-                filled, limitPrice, auxPrice, trailStopPrice, status, manual);
+                filled, limitPrice, auxPrice, trailStopPrice, status, manual, trailingPercent, goodTillDate, outsideRth);
     }
 }

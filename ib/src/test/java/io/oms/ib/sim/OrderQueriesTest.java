@@ -90,6 +90,20 @@ class OrderQueriesTest {
     }
 
     @Test
+    void openOrdersAndTheOrderViewEchoTheTermsTheClientSent() {
+        h.place(c7, order(1, "AAPL").sell(d("10")).trailPercent(d("1.5")).goodTill("20260310-20:00:00").outsideRth(true).build());
+        h.place(c7, order(2, "AAPL").buy(d("10")).limit(d("150")).build());
+        c7.clear();
+        h.send(c7, new ReqOpenOrders());
+        assertThat(c7.of(OpenOrder.class)).extracting(OpenOrder::orderId, OpenOrder::outsideRth)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, true), org.assertj.core.groups.Tuple.tuple(2, false));
+        SimOrderView trail = h.engine.call(() -> h.engine.book.all().stream().filter(o -> o.orderId == 1).findFirst().orElseThrow().view());
+        assertThat(trail.outsideRth()).isTrue();
+        assertThat(trail.trailingPercent()).isEqualByComparingTo("1.5");
+        assertThat(trail.goodTillDate()).isEqualTo("20260310-20:00:00");
+    }
+
+    @Test
     void reqExecutionsReplaysTodaysFillsThroughTheFilterEachWithItsCommission() {
         h.place(c7, order(1, "AAPL").buy(d("10")).market().build());
         h.place(c8, order(1, "MSFT").sell(d("5")).market().build());

@@ -13,19 +13,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrderRepository {
     private static final String COLUMNS = """
-            id, tenant_id, client_order_id, account, symbol, side, type, quantity, limit_price, tif, state,
-            filled_quantity, avg_fill_price, broker_order_id, perm_id, reject_reason, version, created_at, updated_at""";
+            id, tenant_id, client_order_id, account, symbol, side, type, quantity, limit_price, stop_price,
+            trail_amount, trail_percent, tif, expire_at, outside_rth, state, filled_quantity, avg_fill_price,
+            broker_order_id, perm_id, reject_reason, version, created_at, updated_at""";
 
     private static final String UPSERT = """
             INSERT INTO orders (%s)
-            VALUES (:id, :tenantId, :clientOrderId, :account, :symbol, :side, :type, :quantity, :limitPrice, :tif,
-                    :state, :filledQuantity, :avgFillPrice, :brokerOrderId, :permId, :rejectReason, :version,
-                    :createdAt, :updatedAt)
+            VALUES (:id, :tenantId, :clientOrderId, :account, :symbol, :side, :type, :quantity, :limitPrice,
+                    :stopPrice, :trailAmount, :trailPercent, :tif, :expireAt, :outsideRth, :state, :filledQuantity,
+                    :avgFillPrice, :brokerOrderId, :permId, :rejectReason, :version, :createdAt, :updatedAt)
             ON CONFLICT (id) DO UPDATE SET
                 state = EXCLUDED.state, filled_quantity = EXCLUDED.filled_quantity,
                 avg_fill_price = EXCLUDED.avg_fill_price, broker_order_id = EXCLUDED.broker_order_id,
                 perm_id = EXCLUDED.perm_id, reject_reason = EXCLUDED.reject_reason, version = EXCLUDED.version,
-                limit_price = EXCLUDED.limit_price, quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at
+                limit_price = EXCLUDED.limit_price, quantity = EXCLUDED.quantity, stop_price = EXCLUDED.stop_price,
+                trail_amount = EXCLUDED.trail_amount, trail_percent = EXCLUDED.trail_percent, tif = EXCLUDED.tif,
+                expire_at = EXCLUDED.expire_at, outside_rth = EXCLUDED.outside_rth, updated_at = EXCLUDED.updated_at
             WHERE orders.version < EXCLUDED.version AND orders.tenant_id = EXCLUDED.tenant_id""".formatted(COLUMNS);
 
     private final JdbcClient jdbc;
@@ -57,7 +60,12 @@ public class OrderRepository {
                     .param("type", order.type())
                     .param("quantity", order.quantity())
                     .param("limitPrice", order.limitPrice())
+                    .param("stopPrice", order.stopPrice())
+                    .param("trailAmount", order.trailAmount())
+                    .param("trailPercent", order.trailPercent())
                     .param("tif", order.timeInForce())
+                    .param("expireAt", Timestamps.bind(order.expireAt()))
+                    .param("outsideRth", order.outsideRth())
                     .param("state", order.state())
                     .param("filledQuantity", order.filledQuantity())
                     .param("avgFillPrice", order.avgFillPrice())
@@ -122,7 +130,12 @@ public class OrderRepository {
                 rs.getString("type"),
                 rs.getBigDecimal("quantity"),
                 rs.getBigDecimal("limit_price"),
+                rs.getBigDecimal("stop_price"),
+                rs.getBigDecimal("trail_amount"),
+                rs.getBigDecimal("trail_percent"),
                 rs.getString("tif"),
+                Timestamps.read(rs, "expire_at"),
+                rs.getBoolean("outside_rth"),
                 rs.getString("state"),
                 rs.getBigDecimal("filled_quantity"),
                 rs.getBigDecimal("avg_fill_price"),

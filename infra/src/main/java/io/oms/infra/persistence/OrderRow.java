@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * One row of {@code orders}. Enumerations (side, type, time in force, state) are kept as their names: the
- * domain enums live in {@code workflows}, which {@code infra} does not depend on; callers map.
+ * domain enums live in {@code workflows}, which {@code infra} does not depend on; callers map. The stop,
+ * trailing and expiry terms are null where the order's type or time in force has none.
  */
 public record OrderRow(
         UUID id,
@@ -19,7 +20,12 @@ public record OrderRow(
         String type,
         BigDecimal quantity,
         BigDecimal limitPrice,
+        BigDecimal stopPrice,
+        BigDecimal trailAmount,
+        BigDecimal trailPercent,
         String timeInForce,
+        Instant expireAt,
+        boolean outsideRth,
         String state,
         BigDecimal filledQuantity,
         BigDecimal avgFillPrice,

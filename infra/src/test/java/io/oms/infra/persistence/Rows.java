@@ -13,7 +13,7 @@ final class Rows {
 
     static OrderRow order(String tenant, UUID id, String clientOrderId, long version, String state) {
         return new OrderRow(id, tenant, clientOrderId, "DU1", "AAPL", "BUY", "LMT", new BigDecimal("100"),
-                new BigDecimal("150.25"), "DAY", state, BigDecimal.ZERO, null, 7, null, null, version, T0,
+                new BigDecimal("150.25"), null, null, null, "DAY", null, false, state, BigDecimal.ZERO, null, 7, null, null, version, T0,
                 T0.plus(version, ChronoUnit.SECONDS));
     }
 

@@ -4,6 +4,8 @@ import io.oms.ib.sim.GatewaySimulator;
 import io.oms.infra.db.DatabaseCreator;
 import io.oms.server.OmsApplication;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole system in one process on real parts: PostgreSQL, the Temporal test server bound to a port and
  * reached over gRPC, and the IB simulator reached over a TCP socket through the real connector. Every
- * end-to-end test class shares one application context (same configuration).
+ * end-to-end test class shares one application context (same configuration). The simulator's clock is a
+ * manual one (set in the static block below): its auctions and DAY/GTD expiries run only when a test moves it.
  */
 @SpringBootTest(classes = OmsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EndToEndTest {
@@ -25,9 +28,15 @@ public abstract class EndToEndTest {
     private static final String DB_URL = env("OMS_E2E_DB_URL", "jdbc:postgresql://127.0.0.1:5432/oms_e2e");
     private static final int TEMPORAL_PORT = FreePorts.next();
     private static final int SIMULATOR_PORT = FreePorts.next();
+    private static final String SIM_CLOCK_START = "OMS_SIM_CLOCK_START";
 
     static {
         DatabaseCreator.recreateDatabase(DB_URL, "postgres", "");
+        // The simulator runs on a manual clock starting now: auctions, DAY and GTD expiry happen when a test moves
+        // it (simulator.setClock/advanceClock), never because the wall clock crossed 16:00 ET during a run.
+        if (System.getProperty(SIM_CLOCK_START) == null) {
+            System.setProperty(SIM_CLOCK_START, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
     }
 
     private static String env(String name, String fallback) {
