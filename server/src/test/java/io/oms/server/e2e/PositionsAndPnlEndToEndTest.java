@@ -2,6 +2,7 @@ package io.oms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.oms.ib.client.IbConnector;
 import io.oms.ib.sim.FaultRule;
 import io.oms.ib.sim.SimExecution;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +22,9 @@ import tools.jackson.databind.JsonNode;
 class PositionsAndPnlEndToEndTest extends EndToEndTest {
     private static final String SYMBOL = "TSLA"; // traded by no other end-to-end test
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    private IbConnector connector;
 
     @AfterEach
     void clearFaults() {
@@ -43,9 +48,11 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
         assertThat(new BigDecimal(buy.get("commission").asString())).isEqualByComparingTo(corrected.commission());
 
         // A dropped session re-syncs: the day's executions are delivered again; nothing may count twice.
+        long connects = connector.metrics().connectCount();
         simulator.faults().dropConnections();
-        api.await("/actuator/health", r -> "UP".equals(r.body().path("components").path("broker").path("status").asString()), WAIT);
-        assertThat(executions(buyId)).hasSize(1);
+        api.await("/api/v1/orders/" + buyId + "/executions",
+                r -> connector.metrics().connectCount() > connects && connector.isReady(), WAIT);
+        assertThat(executions(buyId)).extracting(e -> e.get("execId").asString()).containsExactly(corrected.execId());
 
         JsonNode open = api.await("/api/v1/positions?account=" + ACCOUNT,
                 r -> positionIn(r.body()) != null && !positionIn(r.body()).path("lastPriceAt").isNull(), WAIT).body();
