@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.oms.ib.client.IbConnector;
 import io.oms.ib.sim.FaultRule;
 import io.oms.ib.sim.SimExecution;
+import io.oms.infra.persistence.TenantRepository;
+import io.oms.infra.security.ApiKeys;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,10 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
 
     @Autowired
     private IbConnector connector;
+    @Autowired
+    private ApiKeys apiKeys;
+    @Autowired
+    private TenantRepository tenants;
 
     @AfterEach
     void clearFaults() {
@@ -94,6 +100,20 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
         ApiClient.Response empty = api.get("/api/v1/pnl/history?account=" + ACCOUNT + "&from=2000-01-03&to=2000-01-04");
         assertThat(empty.status()).isEqualTo(200);
         assertThat(empty.body().get("items").size()).isZero();
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfOurPositionsOrPnl() {
+        String buyId = api.post("/api/v1/orders", order(uniqueId("pnl-iso"), "GOOGL", "BUY", "MKT", "1", null)).text("id");
+        awaitState(buyId, "FILLED");
+        String tenant = "pnl" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        tenants.ensure(tenant, "P&L isolation tenant");
+        ApiClient other = api.withKey(apiKeys.create(tenant, "e2e-pnl", List.of("*")));
+
+        assertThat(other.get("/api/v1/positions").body().size()).isZero();
+        assertThat(other.get("/api/v1/positions?account=" + ACCOUNT).body().size()).isZero();
+        assertThat(other.get("/api/v1/pnl/today?account=" + ACCOUNT).body().get("accounts").size()).isZero();
+        assertThat(api.get("/api/v1/positions?account=" + ACCOUNT).body().size()).isPositive();
     }
 
     private SimExecution awaitSimExecution(String orderId, String suffix) {
