@@ -7,6 +7,13 @@ import io.oms.ib.sim.FaultRule;
 import io.oms.ib.sim.SimExecution;
 import io.oms.infra.persistence.TenantRepository;
 import io.oms.infra.security.ApiKeys;
+import io.oms.infra.seed.DevSeeder;
+import io.oms.workflows.activities.ExecutionRecord;
+import io.oms.workflows.activities.LedgerActivities;
+import io.oms.workflows.domain.OrderId;
+import io.oms.workflows.domain.Side;
+import io.oms.workflows.domain.TenantId;
+import java.util.UUID;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Positions and P&L through the whole system while the simulator corrects an execution, delivers the first
- * commission late and the session drops (its re-sync replays the day's executions): one effective execution per
- * exec base, the position folded from the corrected price, commissions of the effective executions only.
+ * commission late, the session drops (its re-sync replays the day's executions) and both revisions are delivered
+ * to the ledger again: one effective execution per exec base, the position folded from the corrected price,
+ * commissions of the effective executions only.
  */
 class PositionsAndPnlEndToEndTest extends EndToEndTest {
     private static final String SYMBOL = "TSLA"; // traded by no other end-to-end test
@@ -29,6 +37,8 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
     private IbConnector connector;
     @Autowired
     private ApiKeys apiKeys;
+    @Autowired
+    private LedgerActivities ledger;
     @Autowired
     private TenantRepository tenants;
 
@@ -59,6 +69,18 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
         api.await("/api/v1/orders/" + buyId + "/executions",
                 r -> connector.metrics().connectCount() > connects && connector.isReady(), WAIT);
         assertThat(executions(buyId)).extracting(e -> e.get("execId").asString()).containsExactly(corrected.execId());
+
+        // Both revisions delivered again straight to the ledger, as another worker's connector would after a
+        // restart (the connector's own de-duplication lasts one connector instance): nothing changes.
+        JsonNode beforeReplay = position();
+        for (SimExecution x : simulator.executions()) {
+            if (x.permId() == corrected.permId()) {
+                assertThat(ledger.recordExecution(replayOf(buyId, x))).isFalse();
+            }
+        }
+        assertThat(executions(buyId)).extracting(e -> e.get("execId").asString()).containsExactly(corrected.execId());
+        assertThat(position().get("qty").asString()).isEqualTo(beforeReplay.get("qty").asString());
+        assertThat(position().get("avgCost").asString()).isEqualTo(beforeReplay.get("avgCost").asString());
 
         JsonNode open = api.await("/api/v1/positions?account=" + ACCOUNT,
                 r -> positionIn(r.body()) != null && !positionIn(r.body()).path("lastPriceAt").isNull(), WAIT).body();
@@ -114,6 +136,12 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
         assertThat(other.get("/api/v1/positions?account=" + ACCOUNT).body().size()).isZero();
         assertThat(other.get("/api/v1/pnl/today?account=" + ACCOUNT).body().get("accounts").size()).isZero();
         assertThat(api.get("/api/v1/positions?account=" + ACCOUNT).body().size()).isPositive();
+    }
+
+    private static ExecutionRecord replayOf(String orderId, SimExecution x) {
+        return new ExecutionRecord(new TenantId(DevSeeder.TENANT), new OrderId(UUID.fromString(orderId)), x.account(),
+                x.symbol(), "BOT".equals(x.side()) ? Side.BUY : Side.SELL, x.execId(), x.shares(), x.price(), "SIM",
+                x.orderId(), x.permId(), x.timestamp());
     }
 
     private SimExecution awaitSimExecution(String orderId, String suffix) {
