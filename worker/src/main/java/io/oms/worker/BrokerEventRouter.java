@@ -7,6 +7,7 @@ import io.oms.ib.client.ExecutionEvent;
 import io.oms.ib.client.IbErrorEvent;
 import io.oms.ib.client.IbErrorKind;
 import io.oms.ib.client.IbEventListener;
+import io.oms.ib.client.MarketDataEvent;
 import io.oms.ib.client.OpenOrderEvent;
 import io.oms.ib.client.OrderStatusEvent;
 import io.oms.ib.client.SessionInfo;
@@ -41,6 +42,8 @@ public final class BrokerEventRouter implements IbEventListener {
     /** permIds whose terminal status has been passed on, live or from a completed-orders re-sync. */
     private final Map<Long, Boolean> terminalSeen = new BoundedMap<>(MEMORY);
     private static final Set<String> TERMINAL = Set.of("Filled", "Cancelled", "ApiCancelled", "Inactive");
+    /** Market data ticks and session starts also go here (the last-price feed); nothing by default. */
+    private volatile IbEventListener marketData = new IbEventListener() {};
 
     public BrokerEventRouter(String connection, BrokerDirectory directory, WorkflowSignals signals) {
         this.connection = connection;
@@ -53,6 +56,18 @@ public final class BrokerEventRouter implements IbEventListener {
         log.info("IB session {} ready: accounts {}, server version {}, next order id {}", connection,
                 info.managedAccounts(), info.serverVersion(), info.nextValidId());
         directory.updateStatus(connection, "UP", "server version " + info.serverVersion());
+        marketData.onSessionReady(info);
+    }
+
+    /** Passes market data ticks and session starts on to {@code listener}. */
+    public BrokerEventRouter withMarketData(IbEventListener listener) {
+        this.marketData = listener;
+        return this;
+    }
+
+    @Override
+    public void onTick(MarketDataEvent e) {
+        marketData.onTick(e);
     }
 
     @Override

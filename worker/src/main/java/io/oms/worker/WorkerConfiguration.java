@@ -2,6 +2,7 @@ package io.oms.worker;
 
 import io.oms.activities.broker.BrokerActivitiesImpl;
 import io.oms.activities.ledger.LedgerActivitiesImpl;
+import io.oms.activities.pnl.PnlSnapshotActivitiesImpl;
 import io.oms.ib.client.IbClientOptions;
 import io.oms.ib.client.IbConnectionConfig;
 import io.oms.ib.client.IbConnector;
@@ -10,9 +11,12 @@ import io.oms.infra.config.TemporalProperties;
 import io.oms.infra.temporal.StickyExecution;
 import io.oms.infra.persistence.BrokerDirectory;
 import io.oms.infra.persistence.InstrumentRepository;
+import io.oms.infra.persistence.MarketPriceRepository;
+import io.oms.infra.persistence.TenantRepository;
 import io.oms.infra.persistence.UnmatchedBrokerEventRepository;
 import io.oms.workflows.order.OrderWorkflowContract;
 import io.oms.workflows.order.OrderWorkflowImpl;
+import io.oms.workflows.pnl.PnlSnapshotWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -36,21 +40,31 @@ public class WorkerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IbConnector ibConnector(BrokerProperties broker, BrokerDirectory directory, WorkflowSignals signals) {
+    MarketPriceFeed marketPriceFeed(InstrumentRepository instruments, MarketPriceRepository prices) {
+        return new MarketPriceFeed(instruments, prices, java.time.Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    IbConnector ibConnector(BrokerProperties broker, BrokerDirectory directory, WorkflowSignals signals,
+                            MarketPriceFeed marketPrices) {
         directory.ensureConnection(broker.connection(), broker.host(), broker.port(), broker.clientId());
         IbClientOptions defaults = IbClientOptions.defaults();
         IbClientOptions options = new IbClientOptions(defaults.minServerVersion(), defaults.maxServerVersion(),
                 broker.messagesPerSecond(), broker.messagesPerSecond());
         LoggerFactory.getLogger(WorkerConfiguration.class).info("IB session {} at {}:{} client id {}, paced at {} messages/s",
                 broker.connection(), broker.host(), broker.port(), broker.clientId(), broker.messagesPerSecond());
-        return new IbConnector(IbConnectionConfig.of(broker.connection(), broker.host(), broker.port(), broker.clientId()),
-                new DbOrderIdStore(directory), new BrokerEventRouter(broker.connection(), directory, signals), options);
+        IbConnector connector = new IbConnector(
+                IbConnectionConfig.of(broker.connection(), broker.host(), broker.port(), broker.clientId()),
+                new DbOrderIdStore(directory),
+                new BrokerEventRouter(broker.connection(), directory, signals).withMarketData(marketPrices), options);
+        marketPrices.attach(connector);
+        return connector;
     }
 
     @Bean
     WorkerFactory workerFactory(WorkflowClient client, BrokerProperties broker, IbConnector connector,
                                 LedgerActivitiesImpl ledger, InstrumentRepository instruments,
-                                TemporalProperties temporal) {
+                                TemporalProperties temporal, PnlSnapshotActivitiesImpl pnlSnapshots) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkflowCacheSize(2_000)
@@ -65,9 +79,16 @@ public class WorkerConfiguration {
         var oms = factory.newWorker(OrderWorkflowContract.TASK_QUEUE, options);
         oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
         oms.registerActivitiesImplementations(ledger);
+        oms.registerWorkflowImplementationTypes(PnlSnapshotWorkflowImpl.class);
+        oms.registerActivitiesImplementations(pnlSnapshots);
         factory.newWorker(OrderWorkflowContract.brokerTaskQueue(broker.connection()), options)
                 .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments));
         return factory;
+    }
+
+    @Bean
+    PnlSnapshotStarter pnlSnapshotStarter(WorkflowClient client, TenantRepository tenants) {
+        return new PnlSnapshotStarter(client, tenants);
     }
 
     @Bean

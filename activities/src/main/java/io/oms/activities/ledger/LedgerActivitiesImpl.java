@@ -4,12 +4,11 @@ import io.oms.infra.persistence.AuditRecord;
 import io.oms.infra.persistence.AuditRepository;
 import io.oms.infra.persistence.DuplicateClientOrderIdException;
 import io.oms.infra.persistence.ExecutionRepository;
-import io.oms.infra.persistence.NewExecution;
 import io.oms.infra.persistence.OrderRepository;
 import io.oms.infra.persistence.OrderRow;
 import io.oms.infra.persistence.OrderUpsert;
+import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.persistence.PositionRepository;
-import io.oms.infra.persistence.PositionRow;
 import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.LedgerActivities;
@@ -17,7 +16,6 @@ import io.oms.workflows.activities.StateChange;
 import io.oms.workflows.domain.ErrorCode;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,21 +36,23 @@ public class LedgerActivitiesImpl implements LedgerActivities {
     private final ExecutionRepository executions;
     private final PositionRepository positions;
     private final AuditRepository audit;
+    private final ExecutionLedger fills;
     private final Clock clock;
 
     @Autowired
     public LedgerActivitiesImpl(TransactionTemplate tx, OrderRepository orders, ExecutionRepository executions,
-            PositionRepository positions, AuditRepository audit) {
-        this(tx, orders, executions, positions, audit, Clock.systemUTC());
+            PositionRepository positions, AuditRepository audit, OutboxRepository outbox) {
+        this(tx, orders, executions, positions, audit, outbox, Clock.systemUTC());
     }
 
     public LedgerActivitiesImpl(TransactionTemplate tx, OrderRepository orders, ExecutionRepository executions,
-            PositionRepository positions, AuditRepository audit, Clock clock) {
+            PositionRepository positions, AuditRepository audit, OutboxRepository outbox, Clock clock) {
         this.tx = tx;
         this.orders = orders;
         this.executions = executions;
         this.positions = positions;
         this.audit = audit;
+        this.fills = new ExecutionLedger(executions, positions, audit, new PositionEvents(outbox), clock);
         this.clock = clock;
     }
 
@@ -110,45 +110,13 @@ public class LedgerActivitiesImpl implements LedgerActivities {
         return inTransaction(() -> writeExecution(execution));
     }
 
+    /** The execution, its corrections' effect and its position, in the caller's transaction (see {@link ExecutionLedger}). */
     private boolean writeExecution(ExecutionRecord e) {
-        boolean inserted = executions.insertIfAbsent(new NewExecution(e.tenantId().value(), e.orderId().value(),
-                e.account(), e.execId(), e.symbol(), e.side().name(), e.quantity(), e.price(), e.exchange(),
-                e.brokerOrderId(), e.permId(), e.executedAt()));
-        if (!inserted) {
-            executions.orderOf(e.account(), e.execId()).filter(owner -> !owner.equals(e.orderId().value()))
-                    .ifPresent(owner -> log.error("exec id {} of account {} is already recorded for order {}; "
-                            + "not applied to order {}", e.execId(), e.account(), owner, e.orderId()));
-            return false;
-        }
-        PositionRow current = positions.lockOrCreate(e.tenantId().value(), e.account(), e.symbol());
-        Position moved = PositionMath.apply(
-                new Position(current.quantity(), current.avgCost(), current.realizedPnl()), e.side(), e.quantity(), e.price());
-        positions.save(new PositionRow(current.tenantId(), current.account(), current.symbol(), moved.quantity(),
-                moved.avgCost(), moved.realizedPnl(), current.commissions(), clock.instant()));
-        audit.append(new AuditRecord(e.tenantId().value(), clock.instant(), "broker", "execution.recorded",
-                "execution", e.account() + ":" + e.execId(), 1L, null, LedgerJson.execution(e),
-                null, null, null));
-        return true;
+        return fills.record(e);
     }
 
     @Override
     public void recordCommission(CommissionRecord c) {
-        String tenant = c.tenantId().value();
-        tx.executeWithoutResult(status -> {
-            if (!executions.setCommission(tenant, c.account(), c.execId(), c.commission(), c.currency())) {
-                if (executions.find(tenant, c.account(), c.execId()).isEmpty()) {
-                    log.warn("commission for unrecorded execution {}:{} of tenant {} ignored", c.account(), c.execId(), tenant);
-                }
-                return;
-            }
-            String symbol = executions.find(tenant, c.account(), c.execId()).orElseThrow().symbol();
-            PositionRow p = positions.lockOrCreate(tenant, c.account(), symbol);
-            positions.save(new PositionRow(p.tenantId(), p.account(), p.symbol(), p.quantity(), p.avgCost(),
-                    p.realizedPnl(), p.commissions().add(c.commission()), clock.instant()));
-            audit.append(new AuditRecord(tenant, clock.instant(), "broker", "execution.commission", "execution",
-                    c.account() + ":" + c.execId(), 2L, null,
-                    LedgerJson.fields(Map.of("commission", c.commission(), "currency", String.valueOf(c.currency()))),
-                    null, null, null));
-        });
+        tx.executeWithoutResult(status -> fills.commission(c));
     }
 }

@@ -16,22 +16,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * OMS_TEST_DB_PASSWORD), created and migrated once per JVM without a Spring context. (infra's TestDb is
  * not shared across modules: that would need a test-jar.)
  */
-final class LedgerTestDb {
+public final class LedgerTestDb {
     static final String URL = env("OMS_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/oms_test");
     static final String USER = env("OMS_TEST_DB_USER", "postgres");
     static final String PASSWORD = env("OMS_TEST_DB_PASSWORD", "");
 
     private static LedgerTestDb instance;
 
-    final JdbcClient jdbc;
-    final TransactionTemplate tx;
+    public final JdbcClient jdbc;
+    public final TransactionTemplate tx;
 
     private LedgerTestDb(HikariDataSource ds) {
         this.jdbc = JdbcClient.create(ds);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     }
 
-    static synchronized LedgerTestDb get() {
+    public static synchronized LedgerTestDb get() {
         if (instance == null) {
             DatabaseCreator.ensureDatabase(URL, USER, PASSWORD);
             HikariConfig config = new HikariConfig();
@@ -53,13 +53,13 @@ final class LedgerTestDb {
     }
 
     /** A fresh tenant, so tests never see each other's rows. */
-    String newTenant() {
+    public String newTenant() {
         String id = "t-" + randomHex(6);
         jdbc.sql("INSERT INTO tenants (id, name) VALUES (:id, :id)").param("id", id).update();
         return id;
     }
 
-    static String randomHex(int bytes) {
+    public static String randomHex(int bytes) {
         byte[] b = new byte[bytes];
         ThreadLocalRandom.current().nextBytes(b);
         return HexFormat.of().formatHex(b);

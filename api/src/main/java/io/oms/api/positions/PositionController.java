@@ -3,8 +3,8 @@ package io.oms.api.positions;
 import io.oms.infra.config.ApiRole;
 import io.oms.api.Decimals;
 import io.oms.api.security.ApiKeyAuthentication;
-import io.oms.infra.persistence.PositionRepository;
-import io.oms.infra.persistence.PositionRow;
+import io.oms.infra.persistence.PnlRepository;
+import io.oms.infra.persistence.ValuedPosition;
 import io.oms.infra.security.ApiPrincipal;
 import java.time.Instant;
 import java.util.List;
@@ -17,24 +17,27 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiRole
 @RestController
 public class PositionController {
-    private final PositionRepository positions;
+    private final PnlRepository pnl;
 
-    public PositionController(PositionRepository positions) {
-        this.positions = positions;
+    public PositionController(PnlRepository pnl) {
+        this.pnl = pnl;
     }
 
-    /** The caller's positions, optionally for one account; quantities and money as decimal strings. */
+    /** The caller's positions, optionally for one account, valued at the last price; decimal strings. */
     @GetMapping("/api/v1/positions")
     List<PositionResource> list(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
                                 @RequestParam Optional<String> account) {
-        return positions.list(principal.tenantId(), account).stream().map(PositionResource::of).toList();
+        return pnl.valuedPositions(principal.tenantId(), account).stream().map(PositionResource::of).toList();
     }
 
     public record PositionResource(String account, String symbol, String qty, String avgCost, String realizedPnl,
+                                   String unrealizedPnl, String lastPrice, Instant lastPriceAt, String marketValue,
                                    String commissions, Instant updatedAt) {
-        static PositionResource of(PositionRow p) {
+        static PositionResource of(ValuedPosition v) {
+            var p = v.position();
             return new PositionResource(p.account(), p.symbol(), Decimals.text(p.quantity()), Decimals.text(p.avgCost()),
-                    Decimals.text(p.realizedPnl()), Decimals.text(p.commissions()), p.updatedAt());
+                    Decimals.text(p.realizedPnl()), Decimals.text(v.unrealizedPnl()), Decimals.text(v.lastPrice()),
+                    v.priceAt(), Decimals.text(v.marketValue()), Decimals.text(p.commissions()), p.updatedAt());
         }
     }
 }

@@ -34,6 +34,21 @@ public class InstrumentRepository {
                 .optional();
     }
 
+    /** Every instrument, by symbol. */
+    public java.util.List<InstrumentRow> listAll() {
+        return jdbc.sql("SELECT id, symbol, sec_type, exchange, primary_exchange, currency, tick_size, con_id FROM instruments ORDER BY symbol, id")
+                .query((rs, n) -> new InstrumentRow(
+                        rs.getObject("id", java.util.UUID.class),
+                        rs.getString("symbol"),
+                        rs.getString("sec_type"),
+                        rs.getString("exchange"),
+                        rs.getString("primary_exchange"),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("tick_size"),
+                        rs.getObject("con_id", Long.class)))
+                .list();
+    }
+
     /** Creates a stock on SMART unless (symbol, STK, currency) exists. True when created. */
     public boolean ensureStock(String symbol, String primaryExchange, String currency, BigDecimal tickSize) {
         return jdbc.sql("""

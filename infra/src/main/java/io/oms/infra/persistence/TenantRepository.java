@@ -24,4 +24,9 @@ public class TenantRepository {
     public Optional<String> findName(String id) {
         return jdbc.sql("SELECT name FROM tenants WHERE id = :id").param("id", id).query(String.class).optional();
     }
+
+    /** Every tenant's id, in id order. */
+    public java.util.List<String> listIds() {
+        return jdbc.sql("SELECT id FROM tenants ORDER BY id").query(String.class).list();
+    }
 }
