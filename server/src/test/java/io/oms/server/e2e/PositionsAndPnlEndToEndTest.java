@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * commissions of the effective executions only.
  */
 class PositionsAndPnlEndToEndTest extends EndToEndTest {
-    private static final String SYMBOL = "TSLA"; // traded by no other end-to-end test
+    private static final String SYMBOL = "TSLA";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
@@ -49,6 +49,7 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
 
     @Test
     void correctedAndReplayedExecutionsLeaveOneEffectiveExecutionAndTheMatchingPositionAndPnl() {
+        flatten();
         JsonNode pnlBefore = accountPnl();
         JsonNode positionBefore = position();
         simulator.setPrice(SYMBOL, new BigDecimal("250.00"));
@@ -136,6 +137,18 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
         assertThat(other.get("/api/v1/positions?account=" + ACCOUNT).body().size()).isZero();
         assertThat(other.get("/api/v1/pnl/today?account=" + ACCOUNT).body().get("accounts").size()).isZero();
         assertThat(api.get("/api/v1/positions?account=" + ACCOUNT).body().size()).isPositive();
+    }
+
+    /** Other tests trade the same symbol: start from a flat position so the average cost is this test's fill. */
+    private void flatten() {
+        BigDecimal qty = decimal(position(), "qty");
+        if (qty.signum() != 0) {
+            String side = qty.signum() > 0 ? "SELL" : "BUY";
+            String id = api.post("/api/v1/orders", order(uniqueId("pnl-flat"), SYMBOL, side, "MKT",
+                    qty.abs().toPlainString(), null)).text("id");
+            awaitState(id, "FILLED");
+            api.await("/api/v1/positions?account=" + ACCOUNT, r -> decimal(position(), "qty").signum() == 0, WAIT);
+        }
     }
 
     private static ExecutionRecord replayOf(String orderId, SimExecution x) {
