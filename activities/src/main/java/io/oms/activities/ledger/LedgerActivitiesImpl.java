@@ -1,5 +1,6 @@
 package io.oms.activities.ledger;
 
+import io.oms.infra.ids.UuidV7;
 import io.oms.infra.persistence.AuditRecord;
 import io.oms.infra.persistence.AuditRepository;
 import io.oms.infra.persistence.DuplicateClientOrderIdException;
@@ -8,16 +9,19 @@ import io.oms.infra.persistence.NewExecution;
 import io.oms.infra.persistence.OrderRepository;
 import io.oms.infra.persistence.OrderRow;
 import io.oms.infra.persistence.OrderUpsert;
+import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.persistence.PositionRepository;
 import io.oms.infra.persistence.PositionRow;
 import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.LedgerActivities;
 import io.oms.workflows.activities.StateChange;
+import io.oms.workflows.domain.DomainEvents;
 import io.oms.workflows.domain.ErrorCode;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,21 +42,23 @@ public class LedgerActivitiesImpl implements LedgerActivities {
     private final ExecutionRepository executions;
     private final PositionRepository positions;
     private final AuditRepository audit;
+    private final OutboxRepository outbox;
     private final Clock clock;
 
     @Autowired
     public LedgerActivitiesImpl(TransactionTemplate tx, OrderRepository orders, ExecutionRepository executions,
-            PositionRepository positions, AuditRepository audit) {
-        this(tx, orders, executions, positions, audit, Clock.systemUTC());
+            PositionRepository positions, AuditRepository audit, OutboxRepository outbox) {
+        this(tx, orders, executions, positions, audit, outbox, Clock.systemUTC());
     }
 
     public LedgerActivitiesImpl(TransactionTemplate tx, OrderRepository orders, ExecutionRepository executions,
-            PositionRepository positions, AuditRepository audit, Clock clock) {
+            PositionRepository positions, AuditRepository audit, OutboxRepository outbox, Clock clock) {
         this.tx = tx;
         this.orders = orders;
         this.executions = executions;
         this.positions = positions;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -103,6 +109,12 @@ public class LedgerActivitiesImpl implements LedgerActivities {
                 "order", row.id().toString(), row.version(),
                 LedgerJson.order(result.previous().orElse(null)), LedgerJson.order(row),
                 change.detail(), null, null));
+        // In the same transaction as the change: the event exists exactly when the change was committed.
+        DomainEvents.forOrderAction(change.action()).ifPresent(type -> {
+            UUID eventId = UuidV7.next();
+            outbox.append(eventId, row.tenantId(), DomainEvents.AGGREGATE_ORDER, row.id().toString(), type,
+                    LedgerJson.orderEvent(eventId, type, row));
+        });
     }
 
     @Override

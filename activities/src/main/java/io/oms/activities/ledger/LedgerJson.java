@@ -8,6 +8,7 @@ import io.oms.workflows.activities.ExecutionRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** The JSON documents of the audit trail ({@code before}/{@code after}). Instants are ISO-8601 strings. */
 final class LedgerJson {
@@ -16,9 +17,21 @@ final class LedgerJson {
     private LedgerJson() {}
 
     static String order(OrderRow o) {
-        if (o == null) {
-            return null;
-        }
+        return o == null ? null : write(orderFields(o));
+    }
+
+    /** A domain event of an order: its id, type and time (the change's), and the order as it now stands. */
+    static String orderEvent(UUID eventId, String type, OrderRow o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("eventId", eventId.toString());
+        m.put("type", type);
+        m.put("occurredAt", text(o.updatedAt()));
+        m.put("tenantId", o.tenantId());
+        m.put("order", orderFields(o));
+        return write(m);
+    }
+
+    private static Map<String, Object> orderFields(OrderRow o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", o.id().toString());
         m.put("tenant_id", o.tenantId());
@@ -39,7 +52,7 @@ final class LedgerJson {
         m.put("version", o.version());
         m.put("created_at", text(o.createdAt()));
         m.put("updated_at", text(o.updatedAt()));
-        return write(m);
+        return m;
     }
 
     static String execution(ExecutionRecord e) {

@@ -8,6 +8,7 @@ import io.oms.infra.persistence.AuditRecord;
 import io.oms.infra.persistence.AuditRepository;
 import io.oms.infra.persistence.ExecutionRepository;
 import io.oms.infra.persistence.OrderRepository;
+import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.persistence.PositionRepository;
 import io.oms.infra.persistence.PositionRow;
 import io.oms.workflows.activities.CommissionRecord;
@@ -35,7 +36,8 @@ class LedgerActivitiesImplTest {
     private final ExecutionRepository executions = new ExecutionRepository(db.jdbc);
     private final PositionRepository positions = new PositionRepository(db.jdbc);
     private final AuditRepository audit = new AuditRepository(db.jdbc);
-    private final LedgerActivitiesImpl ledger = new LedgerActivitiesImpl(db.tx, orders, executions, positions, audit);
+    private final OutboxRepository outbox = new OutboxRepository(db.jdbc);
+    private final LedgerActivitiesImpl ledger = new LedgerActivitiesImpl(db.tx, orders, executions, positions, audit, outbox);
 
     private final TenantId tenant = new TenantId(db.newTenant());
     private final String account = "DU" + LedgerTestDb.randomHex(4);

@@ -1,0 +1,11 @@
+package io.oms.infra.outbox;
+
+import io.oms.infra.persistence.OutboxEvent;
+
+/**
+ * Where the relay hands each committed domain event, in id order. Returning means delivered; throwing means not
+ * delivered, and the same event is offered again later (at least once: consumers de-duplicate by event id).
+ */
+public interface EventPublisher {
+    void publish(OutboxEvent event);
+}
