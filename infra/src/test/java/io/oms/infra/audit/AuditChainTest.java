@@ -101,6 +101,38 @@ class AuditChainTest {
     }
 
     @Test
+    void concurrentReplaysOfTheSameRecordsAddEachLinkOnce() throws Exception {
+        int threads = 4;
+        int records = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> written = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                written.add(pool.submit(() -> {
+                    start.await();
+                    int mine = 0;
+                    for (long v = 1; v <= records; v++) {
+                        mine += audit.append(record(tenant, "o-r", v, "order.retried")) ? 1 : 0;
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> f : written) {
+                total += f.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(records);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(audit.head(tenant).orElseThrow().seq()).isEqualTo(records);
+        assertThat(verifier.verify(tenant)).isEqualTo(new ChainVerification(true, records, records, null));
+    }
+
+    @Test
     void aTamperedRecordIsTheFirstBrokenLinkAndOtherTenantsStillVerify() {
         String other = db.newTenant();
         for (long v = 1; v <= 3; v++) {
