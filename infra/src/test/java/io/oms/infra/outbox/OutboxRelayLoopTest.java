@@ -3,11 +3,58 @@ package io.oms.infra.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.oms.infra.TestDb;
 import io.oms.infra.config.OutboxRelayProperties;
+import io.oms.infra.persistence.OutboxRepository;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OutboxRelayLoopTest {
+    private final TestDb db = TestDb.get();
+    private final OutboxRepository outbox = new OutboxRepository(db.jdbc);
+    private final String tenant = db.newTenant();
+
+    @Test
+    void theLoopPublishesInTheBackgroundRetriesAfterAFailureAndStops() throws Exception {
+        InProcessEventBus bus = new InProcessEventBus();
+        List<UUID> received = new CopyOnWriteArrayList<>();
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        CountDownLatch delivered = new CountDownLatch(1);
+        bus.subscribe(e -> {
+            if (!tenant.equals(e.tenantId())) {
+                return;
+            }
+            received.add(e.eventId());
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("first delivery fails");
+            }
+            delivered.countDown();
+        });
+        OutboxRelayProperties settings = new OutboxRelayProperties(true, Duration.ofMillis(10), 100,
+                Duration.ofMillis(20), Duration.ofMillis(50));
+        OutboxRelayLoop loop = new OutboxRelayLoop(new OutboxRelay(db.tx, db.jdbc, outbox, bus, 100, Clock.systemUTC()),
+                settings, Clock.systemUTC());
+        UUID event = outbox.append(tenant, "order", "o-1", "order.created", "{}");
+
+        loop.start();
+        try {
+            assertThat(delivered.await(30, TimeUnit.SECONDS)).as("delivered after the retry").isTrue();
+        } finally {
+            loop.stop();
+        }
+
+        assertThat(loop.isRunning()).isFalse();
+        assertThat(received).containsExactly(event, event);
+        assertThat(outbox.listAfter(tenant, 0, 10)).singleElement().satisfies(e -> assertThat(e.publishedAt()).isNotNull());
+    }
+
     @Test
     void backoffDoublesFromTheInitialDelayUpToTheCap() {
         Duration initial = Duration.ofSeconds(1);
