@@ -13,6 +13,7 @@ import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.LedgerActivities;
 import io.oms.workflows.activities.StateChange;
+import io.oms.workflows.domain.DomainEvents;
 import io.oms.workflows.domain.ErrorCode;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public class LedgerActivitiesImpl implements LedgerActivities {
     private final PositionRepository positions;
     private final AuditRepository audit;
     private final ExecutionLedger fills;
+    private final OutboxRepository outbox;
     private final Clock clock;
 
     @Autowired
@@ -53,6 +55,7 @@ public class LedgerActivitiesImpl implements LedgerActivities {
         this.positions = positions;
         this.audit = audit;
         this.fills = new ExecutionLedger(executions, positions, audit, new PositionEvents(outbox), clock);
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -103,6 +106,9 @@ public class LedgerActivitiesImpl implements LedgerActivities {
                 "order", row.id().toString(), row.version(),
                 LedgerJson.order(result.previous().orElse(null)), LedgerJson.order(row),
                 change.detail(), null, null));
+        // In the same transaction as the change: the event exists exactly when the change was committed.
+        DomainEvents.forOrderAction(change.action()).ifPresent(type -> outbox.appendEvent(row.tenantId(),
+                DomainEvents.AGGREGATE_ORDER, row.id().toString(), type, row.updatedAt(), "order", LedgerJson.order(row)));
     }
 
     @Override

@@ -16,9 +16,11 @@ final class LedgerJson {
     private LedgerJson() {}
 
     static String order(OrderRow o) {
-        if (o == null) {
-            return null;
-        }
+        return o == null ? null : write(orderFields(o));
+    }
+
+    /** A domain event of an order: its id, type and time (the change's), and the order as it now stands. */
+    private static Map<String, Object> orderFields(OrderRow o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", o.id().toString());
         m.put("tenant_id", o.tenantId());
@@ -44,7 +46,7 @@ final class LedgerJson {
         m.put("version", o.version());
         m.put("created_at", text(o.createdAt()));
         m.put("updated_at", text(o.updatedAt()));
-        return write(m);
+        return m;
     }
 
     static String execution(ExecutionRecord e) {

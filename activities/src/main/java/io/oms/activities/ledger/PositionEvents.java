@@ -2,14 +2,12 @@ package io.oms.activities.ledger;
 
 import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.persistence.PositionRow;
+import io.oms.workflows.domain.DomainEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code position.updated} domain event, appended to the outbox in the transaction that moved the position. */
 final class PositionEvents {
-    // The lead switches this to the shared DomainEvents constant when the branches meet.
-    static final String POSITION_UPDATED = "position.updated";
-
     private final OutboxRepository outbox;
 
     PositionEvents(OutboxRepository outbox) {
@@ -25,7 +23,7 @@ final class PositionEvents {
         m.put("realized_pnl", p.realizedPnl());
         m.put("commissions", p.commissions());
         m.put("exec_id", execId);
-        m.put("updated_at", p.updatedAt() == null ? null : p.updatedAt().toString());
-        outbox.append(p.tenantId(), "position", p.account() + ":" + p.symbol(), POSITION_UPDATED, LedgerJson.fields(m));
+        outbox.appendEvent(p.tenantId(), DomainEvents.AGGREGATE_POSITION, p.account() + ":" + p.symbol(),
+                DomainEvents.POSITION_UPDATED, p.updatedAt(), "position", LedgerJson.fields(m));
     }
 }

@@ -10,6 +10,7 @@ import io.oms.infra.persistence.PnlRepository.Snapshot;
 import io.oms.infra.persistence.ValuedPosition;
 import io.oms.workflows.activities.PnlSnapshotActivities;
 import io.oms.workflows.activities.SnapshotRequest;
+import io.oms.workflows.domain.DomainEvents;
 import io.oms.workflows.domain.UsEquityCalendar;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -32,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PnlSnapshotActivitiesImpl implements PnlSnapshotActivities {
     // The lead switches this to the shared DomainEvents constant when the branches meet.
-    static final String SNAPSHOT_CREATED = "pnl.snapshot.created";
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final TransactionTemplate tx;
@@ -70,8 +70,8 @@ public class PnlSnapshotActivitiesImpl implements PnlSnapshotActivities {
                 Snapshot snapshot = new Snapshot(account, request.tradingDate(), activity.realized(), unrealized,
                         activity.commissions(), positionsJson(positions), clock.instant());
                 if (pnl.insertSnapshot(tenant, snapshot)) {
-                    outbox.append(tenant, "pnl_snapshot", account + ":" + request.tradingDate(), SNAPSHOT_CREATED,
-                            eventJson(snapshot));
+                    outbox.appendEvent(tenant, DomainEvents.AGGREGATE_PNL_SNAPSHOT, account + ":" + request.tradingDate(),
+                            DomainEvents.PNL_SNAPSHOT_CREATED, snapshot.takenAt(), "snapshot", eventJson(snapshot));
                     count++;
                 }
             }

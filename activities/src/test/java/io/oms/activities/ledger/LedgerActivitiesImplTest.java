@@ -36,8 +36,8 @@ class LedgerActivitiesImplTest {
     private final ExecutionRepository executions = new ExecutionRepository(db.jdbc);
     private final PositionRepository positions = new PositionRepository(db.jdbc);
     private final AuditRepository audit = new AuditRepository(db.jdbc);
-    private final LedgerActivitiesImpl ledger = new LedgerActivitiesImpl(db.tx, orders, executions, positions, audit,
-            new OutboxRepository(db.jdbc));
+    private final OutboxRepository outbox = new OutboxRepository(db.jdbc);
+    private final LedgerActivitiesImpl ledger = new LedgerActivitiesImpl(db.tx, orders, executions, positions, audit, outbox);
 
     private final TenantId tenant = new TenantId(db.newTenant());
     private final String account = "DU" + LedgerTestDb.randomHex(4);

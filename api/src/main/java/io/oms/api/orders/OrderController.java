@@ -1,6 +1,7 @@
 package io.oms.api.orders;
 
 import io.oms.infra.config.ApiRole;
+import io.oms.api.audit.CommandAudit;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.idempotency.IdempotentRequests;
@@ -10,6 +11,7 @@ import io.oms.infra.persistence.OrderRepository;
 import io.oms.infra.persistence.OrderRow;
 import io.oms.infra.security.ApiPrincipal;
 import io.oms.workflows.domain.OrderState;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
@@ -36,13 +38,15 @@ public class OrderController {
     private final OrderRepository orders;
     private final ExecutionRepository executions;
     private final IdempotentRequests idempotent;
+    private final CommandAudit commandAudit;
 
     public OrderController(OrderService service, OrderRepository orders, ExecutionRepository executions,
-                           IdempotentRequests idempotent) {
+                           IdempotentRequests idempotent, CommandAudit commandAudit) {
         this.service = service;
         this.orders = orders;
         this.executions = executions;
         this.idempotent = idempotent;
+        this.commandAudit = commandAudit;
     }
 
     /**
@@ -52,9 +56,10 @@ public class OrderController {
     @PostMapping
     ResponseEntity<?> submit(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
                              @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-                             @RequestBody SubmitOrderBody body) {
+                             @RequestBody SubmitOrderBody body, HttpServletRequest http) {
         return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders", body, () -> {
             OrderService.Submitted submitted = service.submit(principal, body);
+            commandAudit.record(principal, http, "order.submit", "order", submitted.order().id(), submitted.order());
             return ResponseEntity.status(OrderStatuses.submitted(submitted)).body(submitted.order());
         });
     }
@@ -82,8 +87,9 @@ public class OrderController {
     /** 200 when the cancel is confirmed by IB; 202 when it was sent and IB has not confirmed it yet. */
     @PostMapping("/{id}/cancel")
     ResponseEntity<OrderResource> cancel(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
-                                         @PathVariable String id) {
+                                         @PathVariable String id, HttpServletRequest http) {
         OrderResource order = service.cancel(principal, id);
+        commandAudit.record(principal, http, "order.cancel", "order", order.id(), order);
         return ResponseEntity.status(OrderStatuses.canceled(order)).body(order);
     }
 

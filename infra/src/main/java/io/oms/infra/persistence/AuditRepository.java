@@ -1,20 +1,35 @@
 package io.oms.infra.persistence;
 
 import io.oms.infra.ids.UuidV7;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The append-only {@code audit_log} (the database refuses UPDATE and DELETE). */
+/**
+ * The append-only {@code audit_log} (the database refuses UPDATE and DELETE). The database also chains each
+ * tenant's records as they are inserted (migration V6): a sequence number, the previous hash and the record's
+ * own hash; appends of one tenant wait for each other until the appending transaction ends.
+ */
 @Repository
 public class AuditRepository {
+    private static final String COLUMNS = """
+            id, seq, prev_hash, hash, tenant_id, at, actor, action, resource_type, resource_id, resource_version,
+            before::text AS before, after::text AS after, detail, ip, user_agent""";
+
     private final JdbcClient jdbc;
 
     public AuditRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Appends the entry; a replay of the same (tenant, resource, version, action) is ignored. True when written. */
+    /**
+     * Appends the entry as the tenant's next link; a replay of the same (tenant, resource, version, action) is
+     * ignored and does not advance the chain. True when written.
+     */
     public boolean append(AuditRecord r) {
         return jdbc.sql("""
                         INSERT INTO audit_log (id, tenant_id, at, actor, action, resource_type, resource_id, resource_version,
@@ -40,28 +55,81 @@ public class AuditRepository {
 
     /** The entries of one resource in the order they were written. */
     public List<AuditRecord> listByResource(String tenantId, String resourceType, String resourceId) {
-        return jdbc.sql("""
-                        SELECT tenant_id, at, actor, action, resource_type, resource_id, resource_version,
-                               before::text AS before, after::text AS after, detail, ip, user_agent
-                        FROM audit_log
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM audit_log
                         WHERE tenant_id = :tenantId AND resource_type = :resourceType AND resource_id = :resourceId
-                        ORDER BY at, id""")
+                        ORDER BY seq""")
                 .param("tenantId", tenantId)
                 .param("resourceType", resourceType)
                 .param("resourceId", resourceId)
-                .query((rs, n) -> new AuditRecord(
-                        rs.getString("tenant_id"),
-                        Timestamps.read(rs, "at"),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        rs.getString("resource_type"),
-                        rs.getString("resource_id"),
-                        rs.getObject("resource_version", Long.class),
-                        rs.getString("before"),
-                        rs.getString("after"),
-                        rs.getString("detail"),
-                        rs.getString("ip"),
-                        rs.getString("user_agent")))
+                .query((rs, n) -> record(rs))
                 .list();
+    }
+
+    /**
+     * A tenant's entries newest first, optionally of one resource type (and id); {@code beforeSeq} is the cursor
+     * (entries strictly below it), {@code limit} is clamped to 1..1000.
+     */
+    public List<AuditEntry> list(String tenantId, Optional<String> resourceType, Optional<String> resourceId,
+                                 Optional<Long> beforeSeq, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE tenant_id = :tenantId");
+        resourceType.ifPresent(t -> sql.append(" AND resource_type = :resourceType"));
+        resourceId.ifPresent(i -> sql.append(" AND resource_id = :resourceId"));
+        beforeSeq.ifPresent(b -> sql.append(" AND seq < :beforeSeq"));
+        sql.append(" ORDER BY seq DESC LIMIT :limit");
+        var spec = jdbc.sql(sql.toString()).param("tenantId", tenantId).param("limit", Math.max(1, Math.min(limit, 1000)));
+        if (resourceType.isPresent()) {
+            spec = spec.param("resourceType", resourceType.get());
+        }
+        if (resourceId.isPresent()) {
+            spec = spec.param("resourceId", resourceId.get());
+        }
+        if (beforeSeq.isPresent()) {
+            spec = spec.param("beforeSeq", beforeSeq.get());
+        }
+        return spec.query((rs, n) -> entry(rs)).list();
+    }
+
+    /** One page of a tenant's chain in chain order: the links after {@code afterSeq} up to {@code uptoSeq}. */
+    public List<AuditEntry> chainPage(String tenantId, long afterSeq, long uptoSeq, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM audit_log
+                        WHERE tenant_id = :tenantId AND seq > :afterSeq AND seq <= :uptoSeq
+                        ORDER BY seq LIMIT :limit""")
+                .param("tenantId", tenantId)
+                .param("afterSeq", afterSeq)
+                .param("uptoSeq", uptoSeq)
+                .param("limit", limit)
+                .query((rs, n) -> entry(rs))
+                .list();
+    }
+
+    /** The tenant's newest link; empty when the tenant has never been audited. */
+    public Optional<AuditChainHead> head(String tenantId) {
+        return jdbc.sql("SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = :tenantId")
+                .param("tenantId", tenantId)
+                .query((rs, n) -> new AuditChainHead(rs.getLong("seq"), rs.getString("hash")))
+                .optional();
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getString("prev_hash"),
+                rs.getString("hash"), record(rs));
+    }
+
+    private static AuditRecord record(ResultSet rs) throws SQLException {
+        return new AuditRecord(
+                rs.getString("tenant_id"),
+                Timestamps.read(rs, "at"),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("resource_type"),
+                rs.getString("resource_id"),
+                rs.getObject("resource_version", Long.class),
+                rs.getString("before"),
+                rs.getString("after"),
+                rs.getString("detail"),
+                rs.getString("ip"),
+                rs.getString("user_agent"));
     }
 }

@@ -1,0 +1,81 @@
+package io.oms.api.audit;
+
+import io.oms.api.error.ApiException;
+import io.oms.api.error.FieldProblem;
+import io.oms.api.orders.Page;
+import io.oms.api.security.ApiKeyAuthentication;
+import io.oms.infra.audit.AuditChainVerifier;
+import io.oms.infra.audit.ChainVerification;
+import io.oms.infra.config.ApiRole;
+import io.oms.infra.persistence.AuditEntry;
+import io.oms.infra.persistence.AuditRepository;
+import io.oms.infra.security.ApiPrincipal;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The caller's tenant's audit trail: listing it, and recomputing its hash chain. */
+@ApiRole
+@RestController
+@RequestMapping("/api/v1/audit")
+public class AuditController {
+    private static final int MAX_PAGE = 200;
+
+    private final AuditRepository audit;
+    private final AuditChainVerifier verifier;
+    private final JsonMapper json;
+
+    public AuditController(AuditRepository audit, AuditChainVerifier verifier, JsonMapper json) {
+        this.audit = audit;
+        this.verifier = verifier;
+        this.json = json;
+    }
+
+    /** Newest first; {@code resourceId} narrows a {@code resourceType}. */
+    @GetMapping
+    Page<AuditEntryResource> list(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                                  @RequestParam Optional<String> resourceType,
+                                  @RequestParam Optional<String> resourceId,
+                                  @RequestParam Optional<String> cursor,
+                                  @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.validation(List.of(new FieldProblem("limit", "must be between 1 and " + MAX_PAGE)));
+        }
+        if (resourceId.isPresent() && resourceType.isEmpty()) {
+            throw ApiException.validation(List.of(new FieldProblem("resourceType", "is required with resourceId")));
+        }
+        Optional<Long> before = cursor.map(AuditController::decodeCursor);
+        List<AuditEntry> entries = audit.list(principal.tenantId(), resourceType, resourceId, before, limit);
+        String next = entries.size() == limit ? encodeCursor(entries.getLast().seq()) : null;
+        return new Page<>(entries.stream().map(e -> AuditEntryResource.of(e, json)).toList(), next);
+    }
+
+    /** Recomputes the whole chain of the caller's tenant; {@code ok} false names the first broken link. */
+    @GetMapping("/verify")
+    ChainVerification verify(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal) {
+        return verifier.verify(principal.tenantId());
+    }
+
+    private static String encodeCursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(8).putLong(seq).array());
+    }
+
+    private static long decodeCursor(String cursor) {
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+            if (bytes.length != 8) {
+                throw new IllegalArgumentException("not 8 bytes");
+            }
+            return ByteBuffer.wrap(bytes).getLong();
+        } catch (RuntimeException e) {
+            throw ApiException.validation(List.of(new FieldProblem("cursor", "is not a cursor this API issued")));
+        }
+    }
+}

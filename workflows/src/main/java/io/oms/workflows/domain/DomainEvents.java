@@ -1,0 +1,37 @@
+package io.oms.workflows.domain;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The domain events written to the outbox, by type. An order's audit action that is one of {@link #ORDER_EVENTS}
+ * is also published under the same name; other actions ({@code order.cancel_requested},
+ * {@code order.fill_after_terminal}, ...) are audit only.
+ */
+public final class DomainEvents {
+    public static final String ORDER_CREATED = "order.created";
+    public static final String ORDER_ROUTED = "order.routed";
+    public static final String ORDER_PARTIALLY_FILLED = "order.partially_filled";
+    public static final String ORDER_FILLED = "order.filled";
+    public static final String ORDER_CANCELED = "order.canceled";
+    public static final String ORDER_REJECTED = "order.rejected";
+    public static final String ORDER_EXPIRED = "order.expired";
+    public static final String ORDER_REPLACED = "order.replaced";
+    public static final String POSITION_UPDATED = "position.updated";
+    public static final String PNL_SNAPSHOT_CREATED = "pnl.snapshot.created";
+
+    /** Aggregate types of the outbox: events are published in order per (aggregate type, aggregate id). */
+    public static final String AGGREGATE_ORDER = "order";
+    public static final String AGGREGATE_POSITION = "position";
+    public static final String AGGREGATE_PNL_SNAPSHOT = "pnl_snapshot";
+
+    public static final Set<String> ORDER_EVENTS = Set.of(ORDER_CREATED, ORDER_ROUTED, ORDER_PARTIALLY_FILLED,
+            ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED);
+
+    private DomainEvents() {}
+
+    /** The event an order's state change publishes: the action itself when it is a domain event. */
+    public static Optional<String> forOrderAction(String action) {
+        return ORDER_EVENTS.contains(action) ? Optional.of(action) : Optional.empty();
+    }
+}
