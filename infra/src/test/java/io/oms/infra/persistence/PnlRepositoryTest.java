@@ -37,16 +37,19 @@ class PnlRepositoryTest {
     @Test
     void positionsAreValuedAtTheMarketPriceOrElseTheirLastEffectiveExecutionAndScopedByTenant() {
         UUID order = UuidV7.next();
+        // Executions are unique per (account, exec id) across tenants, and the test database outlives a run.
+        String account = "A" + TestDb.randomHex(4);
+        String execBase = TestDb.randomHex(6);
         new OrderRepository(db.jdbc).upsertState(Rows.order(tenant, order, "c1", 1, "NEW"));
         ExecutionRepository executions = new ExecutionRepository(db.jdbc);
-        executions.insertIfAbsent(new NewExecution(tenant, order, "A1", "x.01", symbol, "BUY", BigDecimal.TEN,
-                new BigDecimal("100"), "ISLAND", 1, 1L, Rows.T0, "x", 1));
-        executions.insertIfAbsent(new NewExecution(tenant, order, "A1", "x.02", symbol, "BUY", BigDecimal.TEN,
-                new BigDecimal("102"), "ISLAND", 1, 1L, Rows.T0, "x", 2));
-        executions.markSuperseded(tenant, "A1", "x.01", "x.02");
+        executions.insertIfAbsent(new NewExecution(tenant, order, account, execBase + ".01", symbol, "BUY", BigDecimal.TEN,
+                new BigDecimal("100"), "ISLAND", 1, 1L, Rows.T0, execBase, 1));
+        executions.insertIfAbsent(new NewExecution(tenant, order, account, execBase + ".02", symbol, "BUY", BigDecimal.TEN,
+                new BigDecimal("102"), "ISLAND", 1, 1L, Rows.T0, execBase, 2));
+        executions.markSuperseded(tenant, account, execBase + ".01", execBase + ".02");
         db.tx.executeWithoutResult(s -> {
-            positions.lockOrCreate(tenant, "A1", symbol);
-            positions.save(new PositionRow(tenant, "A1", symbol, BigDecimal.TEN, new BigDecimal("102"), BigDecimal.ZERO,
+            positions.lockOrCreate(tenant, account, symbol);
+            positions.save(new PositionRow(tenant, account, symbol, BigDecimal.TEN, new BigDecimal("102"), BigDecimal.ZERO,
                     BigDecimal.ZERO, Rows.T0));
         });
 
@@ -56,7 +59,7 @@ class PnlRepositoryTest {
         assertThat(fallback.unrealizedPnl()).isEqualByComparingTo("0");
 
         prices.upsertAll(List.of(new MarketPrice(symbol, new BigDecimal("105"), Instant.now())));
-        ValuedPosition market = pnl.valuedPositions(tenant, Optional.of("A1")).getFirst();
+        ValuedPosition market = pnl.valuedPositions(tenant, Optional.of(account)).getFirst();
         assertThat(market.lastPrice()).isEqualByComparingTo("105");
         assertThat(market.unrealizedPnl()).isEqualByComparingTo("30");
         assertThat(market.marketValue()).isEqualByComparingTo("1050");
