@@ -5,6 +5,8 @@ import io.oms.workflows.activities.CancelOrderCommand;
 import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.LedgerActivities;
+import io.oms.workflows.activities.ModifyAck;
+import io.oms.workflows.activities.ModifyOrderCommand;
 import io.oms.workflows.activities.PlaceOrderCommand;
 import io.oms.workflows.activities.PlaceResult;
 import io.oms.workflows.activities.StateChange;
@@ -52,7 +54,11 @@ final class FakeActivities {
     static final class Broker implements BrokerActivities {
         final List<PlaceOrderCommand> placed = new CopyOnWriteArrayList<>();
         final List<CancelOrderCommand> cancels = new CopyOnWriteArrayList<>();
+        final List<ModifyOrderCommand> modifies = new CopyOnWriteArrayList<>();
         volatile Function<PlaceOrderCommand, PlaceResult> answer = c -> PlaceResult.acknowledged(7, 1000007L, "Submitted");
+        volatile Function<ModifyOrderCommand, ModifyAck> modifyAnswer = c -> ModifyAck.confirmed();
+        /** When set, cancelOrder fails (as a cancel that could not be sent). */
+        volatile RuntimeException cancelFailure;
 
         @Override
         public PlaceResult placeOrder(PlaceOrderCommand command) {
@@ -63,6 +69,15 @@ final class FakeActivities {
         @Override
         public void cancelOrder(CancelOrderCommand command) {
             cancels.add(command);
+            if (cancelFailure != null) {
+                throw cancelFailure;
+            }
+        }
+
+        @Override
+        public ModifyAck modifyOrder(ModifyOrderCommand command) {
+            modifies.add(command);
+            return modifyAnswer.apply(command);
         }
     }
 
