@@ -428,8 +428,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     @Override
     public void validateModify(ModifyRequest modify) {
         if (!current) {
-            throw ApplicationFailure.newFailure("this order predates modify support; cancel it and place a new one",
-                    ErrorCode.STATE_CONFLICT.name());
+            throw new UpdateRefusal(new ModifyRules.Problem(ErrorCode.STATE_CONFLICT, null,
+                    "this order predates modify support; cancel it and place a new one"));
         }
         Optional<ModifyRules.Problem> problem = ModifyRules.termProblems(order.view().type(), order.view().timeInForce(),
                 modify.terms()).stream().findFirst()
@@ -439,8 +439,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                                 "a cancel or another modify of this order is in progress"))
                         : Optional.empty());
         if (problem.isPresent()) {
-            ModifyRules.Problem p = problem.get();
-            throw ApplicationFailure.newFailure(p.message(), p.code().name(), p.field());
+            throw new UpdateRefusal(problem.get());
         }
     }
 

@@ -57,6 +57,8 @@ final class FakeActivities {
         final List<ModifyOrderCommand> modifies = new CopyOnWriteArrayList<>();
         volatile Function<PlaceOrderCommand, PlaceResult> answer = c -> PlaceResult.acknowledged(7, 1000007L, "Submitted");
         volatile Function<ModifyOrderCommand, ModifyAck> modifyAnswer = c -> ModifyAck.confirmed();
+        /** What IB does when a cancel arrives (e.g. confirm it with a signal); nothing by default. */
+        volatile java.util.function.Consumer<CancelOrderCommand> onCancel = c -> {};
         /** When set, cancelOrder fails (as a cancel that could not be sent). */
         volatile RuntimeException cancelFailure;
 
@@ -72,6 +74,7 @@ final class FakeActivities {
             if (cancelFailure != null) {
                 throw cancelFailure;
             }
+            onCancel.accept(command);
         }
 
         @Override
