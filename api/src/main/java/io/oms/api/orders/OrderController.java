@@ -9,7 +9,9 @@ import io.oms.infra.persistence.ExecutionRepository;
 import io.oms.infra.persistence.OrderRepository;
 import io.oms.infra.persistence.OrderRow;
 import io.oms.infra.security.ApiPrincipal;
+import io.oms.workflows.domain.ErrorCode;
 import io.oms.workflows.domain.OrderState;
+import io.oms.workflows.order.ModifyOutcome;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -37,13 +40,15 @@ public class OrderController {
     private final OrderRepository orders;
     private final ExecutionRepository executions;
     private final IdempotentRequests idempotent;
+    private final OrderModifications modifications;
 
     public OrderController(OrderService service, OrderRepository orders, ExecutionRepository executions,
-                           IdempotentRequests idempotent) {
+                           IdempotentRequests idempotent, OrderModifications modifications) {
         this.service = service;
         this.orders = orders;
         this.executions = executions;
         this.idempotent = idempotent;
+        this.modifications = modifications;
     }
 
     /**
@@ -56,15 +61,36 @@ public class OrderController {
                              @RequestBody SubmitOrderBody body) {
         return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders", body, () -> {
             OrderService.Submitted submitted = service.submit(principal, body);
+            if (OrderState.DENIED.name().equals(submitted.order().state())) {
+                throw new ApiException(ErrorCode.ORDER_DENIED, "the order was denied: " + submitted.order().rejectReason(),
+                        List.of(), "order " + submitted.order().id() + " is recorded as DENIED; nothing was sent to the broker");
+            }
             HttpStatus status = !submitted.created() ? HttpStatus.OK
                     : "NEW".equals(submitted.order().state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
             return ResponseEntity.status(status).body(submitted.order());
         });
     }
 
+    /** The order with its version as ETag, for a later PATCH's If-Match. */
     @GetMapping("/{id}")
-    OrderResource get(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal, @PathVariable String id) {
-        return OrderResource.of(service.find(principal, id));
+    ResponseEntity<OrderResource> get(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                                      @PathVariable String id) {
+        return tagged(HttpStatus.OK, OrderResource.of(service.find(principal, id)));
+    }
+
+    /**
+     * Modify quantity, limit or stop price, or time in force. If-Match (the ETag of a read) is required: 428
+     * without it, 409 STATE_CONFLICT when the order has changed since. 200 once IB confirmed the new terms, 202
+     * while IB has not answered within the wait (the order is PENDING_MODIFY).
+     */
+    @PatchMapping("/{id}")
+    ResponseEntity<OrderResource> modify(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                                         @PathVariable String id,
+                                         @RequestHeader(value = ETags.IF_MATCH, required = false) String ifMatch,
+                                         @RequestBody(required = false) ModifyOrderBody body) {
+        ModifyOutcome outcome = modifications.modify(principal, id, ifMatch, body);
+        return tagged(outcome.status() == ModifyOutcome.Status.CONFIRMED ? HttpStatus.OK : HttpStatus.ACCEPTED,
+                OrderResource.of(outcome.order()));
     }
 
     @GetMapping
@@ -87,7 +113,11 @@ public class OrderController {
     ResponseEntity<OrderResource> cancel(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
                                          @PathVariable String id) {
         OrderResource order = service.cancel(principal, id);
-        return ResponseEntity.status("CANCELED".equals(order.state()) ? HttpStatus.OK : HttpStatus.ACCEPTED).body(order);
+        return tagged(OrderState.valueOf(order.state()).isTerminal() ? HttpStatus.OK : HttpStatus.ACCEPTED, order);
+    }
+
+    private static ResponseEntity<OrderResource> tagged(HttpStatus status, OrderResource order) {
+        return ResponseEntity.status(status).eTag(ETags.of(order.version())).body(order);
     }
 
     @GetMapping("/{id}/executions")

@@ -25,7 +25,7 @@ public class OrderRepository {
                 state = EXCLUDED.state, filled_quantity = EXCLUDED.filled_quantity,
                 avg_fill_price = EXCLUDED.avg_fill_price, broker_order_id = EXCLUDED.broker_order_id,
                 perm_id = EXCLUDED.perm_id, reject_reason = EXCLUDED.reject_reason, version = EXCLUDED.version,
-                limit_price = EXCLUDED.limit_price, quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at
+                limit_price = EXCLUDED.limit_price, quantity = EXCLUDED.quantity, tif = EXCLUDED.tif, updated_at = EXCLUDED.updated_at
             WHERE orders.version < EXCLUDED.version AND orders.tenant_id = EXCLUDED.tenant_id""".formatted(COLUMNS);
 
     private final JdbcClient jdbc;
