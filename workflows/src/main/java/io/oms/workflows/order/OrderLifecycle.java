@@ -19,6 +19,11 @@ import java.time.Instant;
  */
 final class OrderLifecycle {
     private static final int PRICE_SCALE = 8;
+    /**
+     * IB's own expiry is timed by IB's clock, at whole seconds for GTD: an unsolicited cancel this close before
+     * the expiry time is the expiry.
+     */
+    static final java.time.Duration EXPIRY_CLOCK_TOLERANCE = java.time.Duration.ofSeconds(2);
 
     private boolean pendingStates;
     private final FillBook fills;
@@ -204,7 +209,7 @@ final class OrderLifecycle {
         if (rejectSeen) {
             return move(OrderState.REJECTED, at, view.rejectReason(), "order.rejected");
         }
-        if (pendingStates && (expiring || (expiresAt != null && !at.isBefore(expiresAt)))) {
+        if (pendingStates && (expiring || (expiresAt != null && !at.isBefore(expiresAt.minus(EXPIRY_CLOCK_TOLERANCE))))) {
             return move(OrderState.EXPIRED, at, null, "order.expired");
         }
         return move(OrderState.CANCELED, at, null, "order.canceled");
