@@ -160,19 +160,22 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** Sleeps until there is something to do, or until the order's expiry time. */
     private void awaitWork() {
         Instant expiry = expiryHandled ? null : order.expiresAt();
-        if (expiry != null) {
-            Duration left = Duration.between(now(), expiry);
-            if (left.isNegative() || left.isZero()) {
-                return;
+        if (expiry != null && !now().isBefore(expiry)) {
+            if (!modifies.busy()) {
+                return; // due now
             }
-            Workflow.await(left, this::hasWork);
+            expiry = null; // due, but a modify is at IB: its answer comes first (hasWork wakes for it)
+        }
+        if (expiry != null) {
+            Workflow.await(Duration.between(now(), expiry), this::hasWork);
         } else {
             Workflow.await(this::hasWork);
         }
     }
 
     private boolean hasWork() {
-        return !inbox.isEmpty() || cancelAsked != null || modifies.hasWork()
+        // Requests that wait for a modify's answer are no work until it comes (else the loop would spin).
+        return !inbox.isEmpty() || (cancelAsked != null && !modifies.busy()) || modifies.hasWork()
                 || (cancelRequest != null && !cancelSent && !modifies.busy() && order.view().brokerOrderId() != null)
                 || (continueAsNewDue() && quiet());
     }

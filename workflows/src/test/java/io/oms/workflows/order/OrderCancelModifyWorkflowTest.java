@@ -191,6 +191,41 @@ class OrderCancelModifyWorkflowTest {
     }
 
     @Test
+    void cancelAskedWhileAModifyIsAtIbWaitsForTheModifysAnswer() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        broker.modifyAnswer = c -> {
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ModifyAck.confirmed();
+        };
+        OrderWorkflow order = placed("10");
+        CompletableFuture<ModifyOutcome> modify = CompletableFuture.supplyAsync(() ->
+                order.modify(new ModifyRequest(order.state().version(), null, new BigDecimal("49"), null, null, "tester")));
+        assertThat(eventually(() -> !broker.modifies.isEmpty())).isTrue();
+        CompletableFuture<OrderView> cancel = CompletableFuture.supplyAsync(() -> order.cancel(new CancelRequest("tester", null)));
+        sleep(300); // the cancel is queued behind the modify: nothing goes to IB yet
+        assertThat(broker.cancels).isEmpty();
+        assertThat(order.state().state()).isEqualTo(OrderState.PENDING_MODIFY);
+        release.countDown();
+        assertThat(modify.join().status()).isEqualTo(ModifyOutcome.Status.CONFIRMED);
+        assertThat(eventually(() -> !broker.cancels.isEmpty())).isTrue();
+        order.onBrokerEvents(status("Cancelled"));
+        assertThat(cancel.join().state()).isEqualTo(OrderState.CANCELED);
+        assertThat(ledger.actions()).endsWith("order.pending_modify", "order.replaced", "order.pending_cancel", "order.canceled");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void modifyOfAFilledOrderIsRefused() {
         OrderWorkflow order = placed("5");
         order.onBrokerEvents(fills(fill("mf1.01", "5", "50")));

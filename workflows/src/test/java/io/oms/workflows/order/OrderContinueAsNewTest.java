@@ -74,11 +74,13 @@ class OrderContinueAsNewTest {
         assertThat(done.limitPrice()).isEqualByComparingTo("49");
         assertThat(client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class).state())
                 .isEqualTo(OrderState.CANCELED);
-        assertThat(ledger.executions).hasSize(31);
-        assertThat(ledger.commissions).extracting(c -> c.execId()).containsExactly("late.01");
-        // Versions keep growing by one across runs: every state change reached the ledger in order.
-        assertThat(ledger.states).extracting(s -> s.order().version())
-                .isSorted().doesNotHaveDuplicates();
+        // Local activities may run again when a workflow task is retried (the real ledger is idempotent), e.g.
+        // when a signal arrives as a run continues as new: count what was recorded, not how often.
+        assertThat(ledger.executions.stream().map(e -> e.execId()).distinct()).hasSize(31);
+        assertThat(ledger.commissions.stream().map(c -> c.execId()).distinct()).containsExactly("late.01");
+        // Every version from 1 to the last reached the ledger, across runs.
+        assertThat(ledger.states.stream().map(s -> s.order().version()).distinct().sorted())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, done.version()).boxed().toList());
     }
 
     /** How many runs the order's workflow has had, counted back from the current run's start event. */
