@@ -127,8 +127,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 Workflow.continueAsNew(request, carry());
             }
         }
+        // A modify IB still owes an answer to, or one asked as the order ended, gets its outcome before the end.
+        while (modifies.busy() || modifies.hasWork()) {
+            Workflow.await(modifies::hasWork);
+            modifies.step(this);
+        }
         awaitOwedCommissions();
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && !modifies.busy());
+        Workflow.await(Workflow::isEveryHandlerFinished);
         return order.view();
     }
 

@@ -217,6 +217,31 @@ class OrderCancelModifyWorkflowTest {
         assertThat(ledger.actions()).endsWith("order.pending_modify", "order.replaced", "order.pending_cancel", "order.canceled");
     }
 
+    @Test
+    void modifyAtIbWhenTheLastFillEndsTheOrderIsAnsweredBeforeTheWorkflowCompletes() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        broker.modifyAnswer = c -> {
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ModifyAck.refused(104, "Can't modify a filled order");
+        };
+        OrderWorkflow order = placed("10");
+        CompletableFuture<ModifyOutcome> modify = CompletableFuture.supplyAsync(() ->
+                order.modify(new ModifyRequest(order.state().version(), new BigDecimal("12"), null, null, null, "tester")));
+        assertThat(eventually(() -> !broker.modifies.isEmpty())).isTrue();
+        order.onBrokerEvents(fills(fill("end1.01", "10", "50")));
+        assertThat(eventually(() -> order.state().state() == OrderState.FILLED)).isTrue();
+        release.countDown();
+        ModifyOutcome outcome = modify.join();
+        assertThat(outcome.status()).isEqualTo(ModifyOutcome.Status.REFUSED);
+        assertThat(outcome.reason()).startsWith("104:");
+        assertThat(outcome.order().state()).isEqualTo(OrderState.FILLED);
+        assertThat(outcome.order().quantity()).isEqualByComparingTo("10");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
