@@ -1,12 +1,8 @@
 package io.oms.workflows.order;
 
 import io.oms.workflows.activities.BrokerActivities;
-import io.oms.workflows.activities.CancelOrderCommand;
-import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.LedgerActivities;
-import io.oms.workflows.activities.ModifyAck;
-import io.oms.workflows.activities.ModifyOrderCommand;
 import io.oms.workflows.activities.PlaceOrderCommand;
 import io.oms.workflows.activities.PlaceResult;
 import io.oms.workflows.activities.StateChange;
@@ -14,16 +10,12 @@ import io.oms.workflows.domain.ErrorCode;
 import io.oms.workflows.domain.OrderState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import org.slf4j.Logger;
@@ -48,7 +40,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** Continue as new past this many history events (well under Temporal's 10,240-event warning). */
     static final int HISTORY_LIMIT = 5_000;
     static final String LIFECYCLE_CHANGE = "order-lifecycle-2";
-    static final String EXPIRY_ACTOR = "system:expiry";
+    static final String EXPIRY_ACTOR = Cancels.EXPIRY_ACTOR;
 
     private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
 
@@ -56,18 +48,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private final OrderContinuation continued;
     private final OrderLifecycle order;
     private final Queue<BrokerEvent> inbox = new ArrayDeque<>();
-    private final Map<String, ExecutionRecord> recordedExecutions = new LinkedHashMap<>();
-    private final Map<String, BrokerCommission> unmatchedCommissions = new LinkedHashMap<>();
+    private final Commissions commissions;
     private final LedgerActivities ledger;
     private final BrokerActivities broker;
     private boolean current;
     private boolean acknowledged;
-    private CancelRequest cancelRequest;
-    private CancelRequest cancelAsked;
-    private boolean cancelSent;
-    private boolean expiryHandled;
     private long lastRecordedVersion = 1;
     private final Modifies modifies = new Modifies();
+    private final Cancels cancels = new Cancels(log);
 
     @WorkflowInit
     public OrderWorkflowImpl(OrderRequest request, OrderContinuation continued) {
@@ -75,6 +63,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         this.continued = continued;
         this.ledger = Workflow.newLocalActivityStub(LedgerActivities.class, OrderActivityOptions.ledger());
         this.broker = Workflow.newActivityStub(BrokerActivities.class, OrderActivityOptions.broker(request.brokerConnection()));
+        this.commissions = new Commissions(ledger, request);
         if (continued == null) {
             this.order = new OrderLifecycle(request);
         } else {
@@ -82,11 +71,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             this.current = true;
             this.acknowledged = true;
             inbox.addAll(continued.inbox());
-            recordedExecutions.putAll(continued.commissionsOwed());
-            unmatchedCommissions.putAll(continued.unmatchedCommissions());
-            cancelRequest = continued.cancelRequest();
-            cancelSent = continued.cancelSent();
-            expiryHandled = continued.expiryHandled();
+            commissions.carriedOver(continued.commissionsOwed(), continued.unmatchedCommissions());
+            cancels.carriedOver(continued.cancelRequest(), continued.cancelSent(), continued.expiryHandled());
             lastRecordedVersion = continued.lastRecordedVersion();
         }
     }
@@ -117,12 +103,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             awaitWork();
             drainInbox();
             modifies.step(this);
-            expireIfDue();
-            takeCancelRequest();
-            if (cancelRequest != null && !cancelSent && !modifies.busy() && order.view().brokerOrderId() != null
-                    && !order.state().isTerminal()) {
-                sendCancel();
-            }
+            cancels.step(this, modifies.busy());
             if (!order.state().isTerminal() && continueAsNewDue() && quiet()) {
                 Workflow.continueAsNew(request, carry());
             }
@@ -151,10 +132,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         route();
         acknowledged = true;
         while (!order.state().isTerminal()) {
-            Workflow.await(() -> !inbox.isEmpty() || (cancelRequest != null && !cancelSent));
+            Workflow.await(() -> !inbox.isEmpty() || cancels.unsent());
             drainInbox();
-            if (cancelRequest != null && !cancelSent && !order.state().isTerminal()) {
-                sendCancel();
+            if (cancels.unsent() && !order.state().isTerminal()) {
+                cancels.send(this, false);
             }
         }
         awaitOwedCommissions();
@@ -164,7 +145,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /** Sleeps until there is something to do, or until the order's expiry time. */
     private void awaitWork() {
-        Instant expiry = expiryHandled ? null : order.expiresAt();
+        Instant expiry = cancels.expiryHandled() ? null : order.expiresAt();
         if (expiry != null && !now().isBefore(expiry)) {
             if (!modifies.busy()) {
                 return; // due now
@@ -180,8 +161,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private boolean hasWork() {
         // Requests that wait for a modify's answer are no work until it comes (else the loop would spin).
-        return !inbox.isEmpty() || (cancelAsked != null && !modifies.busy()) || modifies.hasWork()
-                || (cancelRequest != null && !cancelSent && !modifies.busy() && order.view().brokerOrderId() != null)
+        return !inbox.isEmpty() || modifies.hasWork()
+                || cancels.hasWork(modifies.busy(), order.view().brokerOrderId() != null)
                 || (continueAsNewDue() && quiet());
     }
 
@@ -219,53 +200,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 request.trailPercent(), terms.timeInForce(), v.expireAt(), request.outsideRth());
     }
 
-    /** The order's time in force ran out: cancel it at IB; IB's confirmation ends it EXPIRED. */
-    private void expireIfDue() {
-        Instant expiry = order.expiresAt();
-        if (expiryHandled || expiry == null || now().isBefore(expiry) || order.state().isTerminal() || modifies.busy()) {
-            return;
-        }
-        expiryHandled = true;
-        apply(order.cancelRequested(true, now()), EXPIRY_ACTOR);
-        if (cancelRequest == null) {
-            cancelRequest = new CancelRequest(EXPIRY_ACTOR, "time in force ended");
-            cancelSent = false;
-        }
-    }
-
-    /** A user's cancel, handed over by the update handler once no modify is at IB. */
-    private void takeCancelRequest() {
-        if (cancelAsked == null || modifies.busy()) {
-            return;
-        }
-        CancelRequest asked = cancelAsked;
-        cancelAsked = null;
-        if (order.state().isTerminal() || cancelRequest != null) {
-            return;
-        }
-        cancelRequest = asked;
-        cancelSent = false;
-        apply(order.cancelRequested(false, now()), asked.actor());
-    }
-
-    private void sendCancel() {
-        cancelSent = true;
-        Integer brokerOrderId = order.view().brokerOrderId();
-        if (brokerOrderId == null) {
-            return;
-        }
-        try {
-            broker.cancelOrder(new CancelOrderCommand(request.workflowId(), brokerOrderId));
-        } catch (ActivityFailure failure) {
-            log.warn("cancel of {} not sent: {}", request.workflowId(), failure.getMessage());
-            cancelSent = false;
-            cancelRequest = null;
-            if (current) {
-                apply(order.cancelRefused("cancel not sent: " + failure.getMessage(), now()), "broker");
-            }
-        }
-    }
-
     private void drainInbox() {
         while (!inbox.isEmpty()) {
             BrokerEvent event = inbox.poll();
@@ -277,11 +211,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             } else if (event.error() != null) {
                 apply(order.brokerError(event.error().code(), event.error().message(), now()), "broker");
             } else if (event.commission() != null) {
-                applyCommission(event.commission());
+                commissions.offer(event.commission());
             }
-            if (current && order.state() != OrderState.PENDING_CANCEL && cancelSent) {
-                cancelRequest = null; // IB answered the cancel: confirmed (terminal) or refused (working again)
-                cancelSent = false;
+            if (current) {
+                cancels.brokerEventApplied(order.state());
             }
         }
     }
@@ -305,27 +238,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 fill.brokerOrderId(), fill.permId(), fill.executedAt());
         // The execution and the state it leads to are written together, in one transaction.
         ledger.recordFill(execution, changeFor(transition, "broker"));
-        recordedExecutions.put(fill.execId(), execution);
-        BrokerCommission early = unmatchedCommissions.remove(fill.execId());
-        if (early != null) {
-            applyCommission(early);
-        }
-    }
-
-    private void applyCommission(BrokerCommission commission) {
-        if (!recordedExecutions.containsKey(commission.execId())) {
-            unmatchedCommissions.put(commission.execId(), commission);
-            return;
-        }
-        ledger.recordCommission(new CommissionRecord(request.tenantId(), request.account(), commission.execId(),
-                commission.commission(), commission.currency()));
-        recordedExecutions.remove(commission.execId());
+        commissions.executionRecorded(execution);
     }
 
     /** IB may report a commission well after the last fill; wait a bounded time for the ones still owed. */
     private void awaitOwedCommissions() {
         long deadline = Workflow.currentTimeMillis() + COMMISSION_GRACE.toMillis();
-        while (!recordedExecutions.isEmpty()) {
+        while (!commissions.allPaid()) {
             long left = deadline - Workflow.currentTimeMillis();
             if (left <= 0 || !Workflow.await(Duration.ofMillis(left), () -> !inbox.isEmpty())) {
                 return;
@@ -340,13 +259,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /** Nothing in flight that a new run could not pick up: no handler running, no modify at IB, nothing unread. */
     private boolean quiet() {
-        return Workflow.isEveryHandlerFinished() && !modifies.busy() && !modifies.hasWork() && cancelAsked == null
+        return Workflow.isEveryHandlerFinished() && !modifies.busy() && !modifies.hasWork() && !cancels.asked()
                 && inbox.isEmpty();
     }
 
     private OrderContinuation carry() {
-        return new OrderContinuation(order.carry(), new ArrayList<>(inbox), new LinkedHashMap<>(recordedExecutions),
-                new LinkedHashMap<>(unmatchedCommissions), cancelRequest, cancelSent, expiryHandled, lastRecordedVersion,
+        return new OrderContinuation(order.carry(), new ArrayList<>(inbox), commissions.owed(),
+                commissions.unmatched(), cancels.request(), cancels.sent(), cancels.expiryHandled(), lastRecordedVersion,
                 continued == null ? 1 : continued.run() + 1);
     }
 
@@ -390,6 +309,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return broker;
     }
 
+    String workflowId() {
+        return request.workflowId();
+    }
+
     @Override
     public OrderView submit() {
         Workflow.await(() -> acknowledged);
@@ -399,19 +322,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     @Override
     public OrderView cancel(CancelRequest cancel) {
         if (!current) {
-            if (cancelRequest == null) {
-                cancelRequest = cancel;
+            if (cancels.askFirstRelease(cancel)) {
                 ledger.recordState(new StateChange(order.view(), "order.cancel_requested", cancel.actor(), cancel.reason()));
             }
             Workflow.await(CANCEL_CONFIRM_WAIT, () -> order.state().isTerminal());
             return order.view();
         }
-        if (cancelRequest == null && cancelAsked == null) {
-            cancelAsked = cancel;
-        }
+        cancels.ask(cancel);
         // Answer once IB confirmed (terminal), or refused (cancel no longer outstanding), or after the bounded wait.
         Workflow.await(CANCEL_CONFIRM_WAIT, () -> order.state().isTerminal()
-                || (cancelAsked == null && cancelRequest == null && order.state() != OrderState.PENDING_CANCEL));
+                || cancels.settled(order.state()));
         return order.view();
     }
 
@@ -442,7 +362,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         Optional<ModifyRules.Problem> problem = ModifyRules.termProblems(order.view().type(), order.view().timeInForce(),
                 modify.terms()).stream().findFirst()
                 .or(() -> ModifyRules.stateProblem(order.view(), modify))
-                .or(() -> modifies.hasWork() || modifies.busy() || cancelAsked != null || cancelRequest != null
+                .or(() -> modifies.hasWork() || modifies.busy() || cancels.inProgress()
                         ? Optional.of(new ModifyRules.Problem(ErrorCode.STATE_CONFLICT, null,
                                 "a cancel or another modify of this order is in progress"))
                         : Optional.empty());
