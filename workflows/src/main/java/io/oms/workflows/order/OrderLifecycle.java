@@ -178,7 +178,8 @@ final class OrderLifecycle {
 
     /**
      * IB errors addressed to the order: 201/103/200/460 reject it (201 during a modify refuses the modify),
-     * 202 confirms a cancel, 10147/10148/161 refuse a cancel, 104/105 refuse a modify; others are informational.
+     * 202 confirms a cancel, 10147/10148/161/136 refuse a cancel, 104/105 refuse a modify, 135 (order not found)
+     * refuses whichever is pending; others are informational.
      */
     Transition brokerError(int code, String message, Instant at) {
         String reason = code + ": " + message;
@@ -195,8 +196,9 @@ final class OrderLifecycle {
         if (!pendingStates) {
             return Transition.none();
         }
-        if (code == 10147 || code == 10148 || code == 161) {
-            return cancelRefused(reason, at);
+        // 135 ("can't find order") answers whichever request is pending; the others name theirs.
+        if (code == 10147 || code == 10148 || code == 161 || code == 136 || code == 135) {
+            return view.state() == OrderState.PENDING_MODIFY ? modifyRefused(reason, at) : cancelRefused(reason, at);
         }
         if (code == 104 || code == 105) {
             return modifyRefused(reason, at);

@@ -101,6 +101,17 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void orderNotFoundRefusesWhicheverRequestIsPending() {
+        OrderLifecycle canceling = routed(TimeInForce.GTC);
+        canceling.cancelRequested(false, T0);
+        assertThat(canceling.brokerError(135, "Can't find order with id =7", T0).action()).isEqualTo("order.cancel_refused");
+        OrderLifecycle modifying = routed(TimeInForce.GTC);
+        modifying.modifyRequested(T0);
+        assertThat(modifying.brokerError(135, "Can't find order with id =7", T0).action()).isEqualTo("order.modify_refused");
+        assertThat(modifying.state()).isEqualTo(OrderState.ROUTED);
+    }
+
+    @Test
     void cancelRefusalWithoutAPendingCancelChangesNothing() {
         OrderLifecycle order = routed(TimeInForce.GTC);
         assertThat(order.brokerError(10148, "cannot be cancelled", T0).kind()).isEqualTo(Transition.Kind.NONE);
