@@ -242,6 +242,27 @@ class OrderCancelModifyWorkflowTest {
         assertThat(outcome.order().quantity()).isEqualByComparingTo("10");
     }
 
+    @Test
+    void modifyNotAnsweredWithinTheWaitIsPendingThenConfirmedLater() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        broker.modifyAnswer = c -> {
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ModifyAck.confirmed();
+        };
+        OrderWorkflow order = placed("10");
+        ModifyOutcome outcome = order.modify(new ModifyRequest(order.state().version(), null, new BigDecimal("49"), null, null, "tester"));
+        assertThat(outcome.status()).isEqualTo(ModifyOutcome.Status.PENDING);
+        assertThat(outcome.order().state()).isEqualTo(OrderState.PENDING_MODIFY);
+        assertThat(outcome.order().limitPrice()).isEqualByComparingTo("50");
+        release.countDown();
+        assertThat(eventually(() -> order.state().state() == OrderState.ROUTED)).isTrue();
+        assertThat(order.state().limitPrice()).isEqualByComparingTo("49");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
