@@ -82,6 +82,51 @@ class OrderHistories {
         }
     }
 
+    /**
+     * Both runs of an order that continued as new, for the replay test (which replays them on
+     * SmallHistoryOrderWorkflow). The Java test server returns the first run's history up to its last workflow
+     * task (without the continued-as-new event); the second run's starts from the carried state.
+     */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "oms.record-histories", matches = "true")
+    void recordContinued() throws Exception {
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
+            oms.registerWorkflowImplementationTypes(SmallHistoryOrderWorkflow.class);
+            oms.registerActivitiesImplementations(new FakeActivities.Ledger());
+            env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(new FakeActivities.Broker());
+            env.start();
+            WorkflowClient client = env.getWorkflowClient();
+            OrderRequest request = request("v2-continued", OrderType.LMT, "50", TimeInForce.GTC, null,
+                    Instant.ofEpochMilli(env.currentTimeMillis()));
+            OrderWorkflow order = submitted(client, request);
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("v2n0.01", BigDecimal.ONE, "USD"))));
+            for (int i = 1; i <= 9; i++) {
+                order.onBrokerEvents(fills(fill("v2n" + i + ".01", "1", "50")));
+                BigDecimal filled = BigDecimal.valueOf(i);
+                eventually(() -> order.state().filledQuantity().compareTo(filled) == 0); // one workflow task per fill
+            }
+            order.onBrokerEvents(fills(fill("v2n0.01", "1", "50")));
+            finish(client, request, "order-v2-continued-last-run.json");
+            String firstRun = null;
+            String runId = null;
+            for (int i = 0; i < 100; i++) {
+                var history = runId == null ? client.fetchHistory(request.workflowId()) : client.fetchHistory(request.workflowId(), runId);
+                String previous = history.getEvents().getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+                if (previous.isEmpty()) {
+                    firstRun = runId;
+                    break;
+                }
+                runId = previous;
+            }
+            if (firstRun == null) {
+                throw new AssertionError("the order did not continue as new");
+            }
+            Files.writeString(DIR.resolve("order-v2-continued-first-run.json"),
+                    client.fetchHistory(request.workflowId(), firstRun).toJson(true));
+        }
+    }
+
     private static OrderWorkflow submitted(WorkflowClient client, OrderRequest request) {
         OrderSubmission.submit(client, request);
         return OrderSubmission.existing(client, request.workflowId());

@@ -19,4 +19,12 @@ class OrderWorkflowReplayTest {
     void releasedHistoryReplaysOnCurrentCode(String history) throws Exception {
         WorkflowReplayer.replayWorkflowExecution(Files.readString(OrderHistories.DIR.resolve(history)), OrderWorkflowImpl.class);
     }
+
+    /** Both runs of an order that continued as new (recorded with the small history limit of the test subclass). */
+    @ParameterizedTest
+    @ValueSource(strings = {"order-v2-continued-first-run.json", "order-v2-continued-last-run.json"})
+    void continuedOrderReplaysOnCurrentCode(String history) throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(Files.readString(OrderHistories.DIR.resolve(history)),
+                SmallHistoryOrderWorkflow.class);
+    }
 }
