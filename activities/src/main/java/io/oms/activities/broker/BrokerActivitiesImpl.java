@@ -2,12 +2,15 @@ package io.oms.activities.broker;
 
 import io.oms.ib.client.IbConnector;
 import io.oms.ib.client.IbNotConnectedException;
+import io.oms.ib.client.IbUnavailableException;
 import io.oms.ib.client.OrderSpec;
 import io.oms.ib.client.PlaceAck;
 import io.oms.ib.msg.ExecutionFilter;
 import io.oms.infra.persistence.InstrumentRepository;
 import io.oms.workflows.activities.BrokerActivities;
 import io.oms.workflows.activities.CancelOrderCommand;
+import io.oms.workflows.activities.ModifyAck;
+import io.oms.workflows.activities.ModifyOrderCommand;
 import io.oms.workflows.activities.PlaceOrderCommand;
 import io.oms.workflows.activities.PlaceResult;
 import io.oms.workflows.domain.ErrorCode;
@@ -51,7 +54,8 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
             return toResult(known.get());
         }
         try {
-            return toResult(connector.placeOrder(spec(command)).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            return toResult(connector.placeOrder(OrderSpecs.from(command, primaryExchange(command.symbol())))
+                    .get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             throw ApplicationFailure.newFailure("no acknowledgement from IB within " + ACK_WAIT, ErrorCode.BROKER_TIMEOUT.name());
         } catch (ExecutionException e) {
@@ -72,6 +76,33 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
             connector.cancelOrder(command.brokerOrderId()).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw ApplicationFailure.newFailure("cancel not sent: " + e, ErrorCode.BROKER_TIMEOUT.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApplicationFailure.newFailure("interrupted", ErrorCode.BROKER_TIMEOUT.name());
+        }
+    }
+
+    /**
+     * Re-sends the working order under its IB id with the new terms and waits for IB's answer: the openOrder
+     * showing the new terms, or the refusal (104 filled, 105 not the same order, 201). A retry re-sends the same
+     * terms, which IB takes again. No session on the first attempt refuses outright (nothing was sent).
+     */
+    @Override
+    public ModifyAck modifyOrder(ModifyOrderCommand command) {
+        boolean retry = Activity.getExecutionContext().getInfo().getAttempt() > 1;
+        awaitSession(retry ? ErrorCode.BROKER_TIMEOUT : ErrorCode.BROKER_UNAVAILABLE);
+        OrderSpec spec = OrderSpecs.from(command.order(), primaryExchange(command.order().symbol()));
+        try {
+            PlaceAck ack = connector.modifyOrder(command.brokerOrderId(), spec).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return ack.rejected() ? ModifyAck.refused(ack.errorCode(), ack.errorMessage()) : ModifyAck.confirmed();
+        } catch (TimeoutException e) {
+            throw ApplicationFailure.newFailure("IB did not answer the modify within " + ACK_WAIT, ErrorCode.BROKER_TIMEOUT.name());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IbNotConnectedException || e.getCause() instanceof IbUnavailableException) {
+                throw retry ? ApplicationFailure.newFailure(e.getCause().getMessage(), ErrorCode.BROKER_TIMEOUT.name())
+                        : unavailable(e.getCause().getMessage());
+            }
+            throw ApplicationFailure.newFailure("modify failed: " + e.getCause(), ErrorCode.BROKER_TIMEOUT.name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApplicationFailure.newFailure("interrupted", ErrorCode.BROKER_TIMEOUT.name());
@@ -108,9 +139,8 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
         }
     }
 
-    private OrderSpec spec(PlaceOrderCommand c) {
-        String primaryExchange = instruments.findBySymbol(c.symbol()).map(i -> i.primaryExchange()).orElse(null);
-        return OrderSpecs.from(c, primaryExchange);
+    private String primaryExchange(String symbol) {
+        return instruments.findBySymbol(symbol).map(i -> i.primaryExchange()).orElse(null);
     }
 
     private static PlaceResult toResult(PlaceAck ack) {

@@ -1,5 +1,6 @@
 package io.oms.api.idempotency;
 
+import io.oms.api.error.ApiErrorHandler;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.infra.config.ApiProperties;
@@ -22,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
+import org.slf4j.MDC;
 
 /**
  * The {@code Idempotency-Key} contract of creating POSTs: the first request with a key is carried out and its
@@ -70,6 +72,13 @@ public class IdempotentRequests {
         ResponseEntity<?> response;
         try {
             response = action.get();
+        } catch (ApiException e) {
+            if (e.code() != ErrorCode.ORDER_DENIED) {
+                keys.release(tenant, key);
+                throw e;
+            }
+            // The denied order exists: a retry must get this answer again, never a second order.
+            response = ApiErrorHandler.answerFor(e, MDC.get("trace_id"));
         } catch (RuntimeException e) {
             keys.release(tenant, key);
             throw e;

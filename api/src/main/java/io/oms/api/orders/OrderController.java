@@ -11,14 +11,17 @@ import io.oms.infra.persistence.OrderRepository;
 import io.oms.infra.persistence.OrderRow;
 import io.oms.infra.security.ApiPrincipal;
 import io.oms.workflows.domain.OrderState;
+import io.oms.workflows.order.ModifyOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -39,14 +42,16 @@ public class OrderController {
     private final ExecutionRepository executions;
     private final IdempotentRequests idempotent;
     private final CommandAudit commandAudit;
+    private final OrderModifications modifications;
 
     public OrderController(OrderService service, OrderRepository orders, ExecutionRepository executions,
-                           IdempotentRequests idempotent, CommandAudit commandAudit) {
+                           IdempotentRequests idempotent, CommandAudit commandAudit, OrderModifications modifications) {
         this.service = service;
         this.orders = orders;
         this.executions = executions;
         this.idempotent = idempotent;
         this.commandAudit = commandAudit;
+        this.modifications = modifications;
     }
 
     /**
@@ -60,13 +65,31 @@ public class OrderController {
         return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders", body, () -> {
             OrderService.Submitted submitted = service.submit(principal, body);
             commandAudit.record(principal, http, "order.submit", "order", submitted.order().id(), submitted.order());
-            return ResponseEntity.status(OrderStatuses.submitted(submitted)).body(submitted.order());
+            return tagged(OrderStatuses.submitted(submitted), submitted.order());
         });
     }
 
+    /** The order with its version as ETag, for a later PATCH's If-Match. */
     @GetMapping("/{id}")
-    OrderResource get(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal, @PathVariable String id) {
-        return OrderResource.of(service.find(principal, id));
+    ResponseEntity<OrderResource> get(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                                      @PathVariable String id) {
+        return tagged(HttpStatus.OK, OrderResource.of(service.find(principal, id)));
+    }
+
+    /**
+     * Modify quantity, limit or stop price, or time in force. If-Match (the ETag of a read) is required: 428
+     * without it, 409 STATE_CONFLICT when the order has changed since. 200 once IB confirmed the new terms, 202
+     * while IB has not answered within the wait (the order is PENDING_MODIFY).
+     */
+    @PatchMapping("/{id}")
+    ResponseEntity<OrderResource> modify(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+                                         @PathVariable String id,
+                                         @RequestHeader(value = ETags.IF_MATCH, required = false) String ifMatch,
+                                         @RequestBody(required = false) ModifyOrderBody body, HttpServletRequest http) {
+        ModifyOutcome outcome = modifications.modify(principal, id, ifMatch, body);
+        OrderResource order = OrderResource.of(outcome.order());
+        commandAudit.record(principal, http, "order.modify", "order", order.id(), order);
+        return tagged(outcome.status() == ModifyOutcome.Status.CONFIRMED ? HttpStatus.OK : HttpStatus.ACCEPTED, order);
     }
 
     @GetMapping
@@ -90,7 +113,11 @@ public class OrderController {
                                          @PathVariable String id, HttpServletRequest http) {
         OrderResource order = service.cancel(principal, id);
         commandAudit.record(principal, http, "order.cancel", "order", order.id(), order);
-        return ResponseEntity.status(OrderStatuses.canceled(order)).body(order);
+        return tagged(OrderStatuses.canceled(order), order);
+    }
+
+    private static ResponseEntity<OrderResource> tagged(HttpStatus status, OrderResource order) {
+        return ResponseEntity.status(status).eTag(ETags.of(order.version())).body(order);
     }
 
     @GetMapping("/{id}/executions")

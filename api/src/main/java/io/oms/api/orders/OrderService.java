@@ -54,7 +54,21 @@ public class OrderService {
     /** The order, and whether this call created it (false: a replay of an earlier submission). */
     public record Submitted(OrderResource order, boolean created) {}
 
+    /**
+     * Submits the order (or finds the earlier one of its clientOrderId). A DENIED order exists (it is recorded and
+     * audited) but never reached the broker: it answers 422 ORDER_DENIED, for a replay too.
+     */
     public Submitted submit(ApiPrincipal principal, SubmitOrderBody body) {
+        Submitted submitted = submitOrFind(principal, body);
+        OrderResource order = submitted.order();
+        if (OrderState.DENIED.name().equals(order.state())) {
+            throw new ApiException(ErrorCode.ORDER_DENIED, "the order was denied: " + order.rejectReason(),
+                    List.of(), "order " + order.id() + " is recorded as DENIED; nothing was sent to the broker");
+        }
+        return submitted;
+    }
+
+    private Submitted submitOrFind(ApiPrincipal principal, SubmitOrderBody body) {
         List<FieldProblem> unknown = new ArrayList<>();
         Optional<BrokerAccountRow> account = lookUp(unknown, "account", body == null ? null : body.account(),
                 code -> brokers.findAccount(principal.tenantId(), code.trim()), "is not an account of this tenant");

@@ -1,5 +1,6 @@
 package io.oms.api.orders;
 
+import io.oms.workflows.domain.OrderState;
 import org.springframework.http.HttpStatus;
 
 /** The success status of an order answer, shared by the single and the batch endpoints so they cannot drift. */
@@ -14,8 +15,8 @@ final class OrderStatuses {
         return "NEW".equals(submitted.order().state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
     }
 
-    /** 200 when IB confirmed the cancel, 202 when it was sent and is not confirmed yet. */
+    /** 200 once the order is finished (IB confirmed the cancel, or a fill won the race), 202 while PENDING_CANCEL. */
     static HttpStatus canceled(OrderResource order) {
-        return "CANCELED".equals(order.state()) ? HttpStatus.OK : HttpStatus.ACCEPTED;
+        return OrderState.valueOf(order.state()).isTerminal() ? HttpStatus.OK : HttpStatus.ACCEPTED;
     }
 }

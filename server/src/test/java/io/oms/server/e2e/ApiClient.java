@@ -54,6 +54,13 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A PATCH with an optional If-Match header (null sends none). */
+    public Response patch(String path, String json, String ifMatch) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        return send((ifMatch == null ? builder : builder.header("If-Match", ifMatch)).build());
+    }
+
     /** Polls a GET until the answer satisfies the condition; fails after the timeout. */
     public Response await(String path, Predicate<Response> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

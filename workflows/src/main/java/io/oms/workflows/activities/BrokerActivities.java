@@ -5,7 +5,8 @@ import io.temporal.activity.ActivityMethod;
 
 /**
  * Broker I/O, run on the {@code ib-{connection}} task queue by the worker holding that IB session.
- * Both methods are idempotent by orderRef. Failures carry an {@link io.oms.workflows.domain.ErrorCode}
+ * Placement and cancel are idempotent by orderRef; a repeated modify re-sends the same terms, which IB
+ * accepts again. Failures carry an {@link io.oms.workflows.domain.ErrorCode}
  * name as their type ({@code BROKER_UNAVAILABLE}, {@code BROKER_TIMEOUT}).
  */
 @ActivityInterface
@@ -16,4 +17,8 @@ public interface BrokerActivities {
 
     @ActivityMethod
     void cancelOrder(CancelOrderCommand command);
+
+    /** Changes a working order's terms; completes when IB works it on them, or with IB's refusal (104, 105, 201). */
+    @ActivityMethod
+    ModifyAck modifyOrder(ModifyOrderCommand command);
 }

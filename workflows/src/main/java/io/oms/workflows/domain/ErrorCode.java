@@ -12,6 +12,10 @@ public enum ErrorCode {
     STATE_CONFLICT(409),
     DUPLICATE_CLIENT_ORDER_ID(409),
     IDEMPOTENT_REPLAY(409),
+    /** A conditional request sent without its precondition (PATCH without If-Match). */
+    PRECONDITION_REQUIRED(428),
+    /** Refused by the OMS's own pre-route checks before reaching the broker (the order ends DENIED). */
+    ORDER_DENIED(422),
     RISK_LIMIT_BREACH(422),
     COMPLIANCE_BLOCKED(422),
     BROKER_REJECT(422),

@@ -23,7 +23,7 @@ public final class OrderSubmission {
                 .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
-        WithStartWorkflowOperation<OrderView> start = new WithStartWorkflowOperation<>(workflow::run, request);
+        WithStartWorkflowOperation<OrderView> start = new WithStartWorkflowOperation<>(workflow::run, request, null);
         return WorkflowClient.executeUpdateWithStart(workflow::submit,
                 UpdateOptions.<OrderView>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(), start);
     }

@@ -11,6 +11,7 @@ public final class OrderWorkflowContract {
     public static final String WORKFLOW_TYPE = "Order";
     public static final String UPDATE_SUBMIT = "submit";
     public static final String UPDATE_CANCEL = "cancel";
+    public static final String UPDATE_MODIFY = "modify";
     public static final String SIGNAL_BROKER_EVENTS = "brokerEvents";
     public static final String QUERY_STATE = "state";
 

@@ -1,8 +1,6 @@
 package io.oms.workflows.order;
 
 import io.oms.workflows.activities.BrokerActivities;
-import io.oms.workflows.activities.CancelOrderCommand;
-import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.LedgerActivities;
 import io.oms.workflows.activities.PlaceOrderCommand;
@@ -17,53 +15,127 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.util.Queue;
 import org.slf4j.Logger;
 
 /**
- * The life of one order: record it, route it to IB, then apply IB's events until a terminal state,
- * and stay a little longer for commission reports that trail the last fill.
+ * The life of one order: record it, check it, route it to IB, then apply IB's events, the user's cancel and
+ * modify requests and its expiry until a terminal state, and stay a little longer for commission reports that
+ * trail the last fill. The main loop is the only writer of the order (handlers hand their requests to it and
+ * wait), so ledger versions are written in order.
+ *
+ * <p>Versioning: {@link #LIFECYCLE_CHANGE} guards everything that came after the first release (pending
+ * states, modify, expiry, DENIED, corrections, continue-as-new); histories without its marker replay on the
+ * first release's rules ({@link OrderLifecycle}'s {@code pendingStates} false).
  */
 public class OrderWorkflowImpl implements OrderWorkflow {
     /** How long a finished order waits for commission reports still owed for its executions. */
     static final Duration COMMISSION_GRACE = Duration.ofSeconds(30);
     /** How long a cancel update waits for IB to confirm before answering with the order as it stands. */
     static final Duration CANCEL_CONFIRM_WAIT = Duration.ofSeconds(10);
+    /** How long a modify update waits for IB's answer before answering with the order PENDING_MODIFY. */
+    static final Duration MODIFY_CONFIRM_WAIT = Duration.ofSeconds(10);
+    /** Continue as new past this many history events (well under Temporal's 10,240-event warning). */
+    static final int HISTORY_LIMIT = 5_000;
+    static final String LIFECYCLE_CHANGE = "order-lifecycle-2";
+    static final String EXPIRY_ACTOR = Cancels.EXPIRY_ACTOR;
 
     private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
 
     private final OrderRequest request;
+    private final OrderContinuation continued;
     private final OrderLifecycle order;
     private final Queue<BrokerEvent> inbox = new ArrayDeque<>();
-    private final Map<String, ExecutionRecord> recordedExecutions = new HashMap<>();
-    private final Map<String, BrokerCommission> unmatchedCommissions = new HashMap<>();
+    private final Commissions commissions;
     private final LedgerActivities ledger;
     private final BrokerActivities broker;
+    private boolean current;
     private boolean acknowledged;
-    private CancelRequest cancelRequest;
-    private boolean cancelSent;
     private long lastRecordedVersion = 1;
+    private final Modifies modifies = new Modifies();
+    private final Cancels cancels = new Cancels(log);
 
     @WorkflowInit
-    public OrderWorkflowImpl(OrderRequest request) {
+    public OrderWorkflowImpl(OrderRequest request, OrderContinuation continued) {
         this.request = request;
-        this.order = new OrderLifecycle(request);
+        this.continued = continued;
         this.ledger = Workflow.newLocalActivityStub(LedgerActivities.class, OrderActivityOptions.ledger());
         this.broker = Workflow.newActivityStub(BrokerActivities.class, OrderActivityOptions.broker(request.brokerConnection()));
+        this.commissions = new Commissions(ledger, request);
+        if (continued == null) {
+            this.order = new OrderLifecycle(request);
+        } else {
+            this.order = new OrderLifecycle(continued.lifecycle());
+            this.current = true;
+            this.acknowledged = true;
+            inbox.addAll(continued.inbox());
+            commissions.carriedOver(continued.commissionsOwed(), continued.unmatchedCommissions());
+            cancels.carriedOver(continued.cancelRequest(), continued.cancelSent(), continued.expiryHandled());
+            lastRecordedVersion = continued.lastRecordedVersion();
+        }
+    }
+
+    /** Past this many history events the run continues as new; a subclass in tests lowers it. */
+    protected int historyLimit() {
+        return HISTORY_LIMIT;
     }
 
     @Override
-    public OrderView run(OrderRequest ignored) {
+    public OrderView run(OrderRequest ignored, OrderContinuation alsoIgnored) {
+        current = Workflow.getVersion(LIFECYCLE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+        if (!current) {
+            return runFirstRelease();
+        }
+        if (continued == null) {
+            order.applyCurrentRules();
+            ledger.recordState(new StateChange(order.created(), "order.created", request.actor(), null));
+            Optional<String> denial = preRouteDenial();
+            if (denial.isPresent()) {
+                apply(order.denied(denial.get(), now()), "oms");
+            } else {
+                route();
+            }
+            acknowledged = true;
+        }
+        while (!order.state().isTerminal()) {
+            awaitWork();
+            drainInbox();
+            modifies.step(this);
+            cancels.step(this, modifies.busy());
+            if (!order.state().isTerminal() && continueAsNewDue() && quiet()) {
+                Workflow.continueAsNew(request, carry());
+            }
+        }
+        // A modify IB still owes an answer to, or one asked as the order ended, gets its outcome before the end.
+        while (modifies.busy() || modifies.hasWork()) {
+            Workflow.await(modifies::hasWork);
+            modifies.step(this);
+        }
+        awaitOwedCommissions();
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return order.view();
+    }
+
+    /**
+     * The checks before anything is sent to IB. The risk engine plugs in here as an activity after the
+     * in-workflow checks; a denial records DENIED and never touches the broker.
+     */
+    private Optional<String> preRouteDenial() {
+        return PreRouteChecks.denial(order.view(), order.expiresAt(), now());
+    }
+
+    /** The first release's loop, kept as it was so that its histories replay. */
+    private OrderView runFirstRelease() {
         ledger.recordState(new StateChange(order.created(), "order.created", request.actor(), null));
         route();
         acknowledged = true;
         while (!order.state().isTerminal()) {
-            Workflow.await(() -> !inbox.isEmpty() || (cancelRequest != null && !cancelSent));
+            Workflow.await(() -> !inbox.isEmpty() || cancels.unsent());
             drainInbox();
-            if (cancelRequest != null && !cancelSent && !order.state().isTerminal()) {
-                sendCancel();
+            if (cancels.unsent() && !order.state().isTerminal()) {
+                cancels.send(this, false);
             }
         }
         awaitOwedCommissions();
@@ -71,13 +143,33 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return order.view();
     }
 
+    /** Sleeps until there is something to do, or until the order's expiry time. */
+    private void awaitWork() {
+        Instant expiry = cancels.expiryHandled() ? null : order.expiresAt();
+        if (expiry != null && !now().isBefore(expiry)) {
+            if (!modifies.busy()) {
+                return; // due now
+            }
+            expiry = null; // due, but a modify is at IB: its answer comes first (hasWork wakes for it)
+        }
+        if (expiry != null) {
+            Workflow.await(Duration.between(now(), expiry), this::hasWork);
+        } else {
+            Workflow.await(this::hasWork);
+        }
+    }
+
+    private boolean hasWork() {
+        // Requests that wait for a modify's answer are no work until it comes (else the loop would spin).
+        return !inbox.isEmpty() || modifies.hasWork()
+                || cancels.hasWork(modifies.busy(), order.view().brokerOrderId() != null)
+                || (continueAsNewDue() && quiet());
+    }
+
     private void route() {
         PlaceResult result;
         try {
-            result = broker.placeOrder(new PlaceOrderCommand(request.workflowId(), request.account(), request.symbol(),
-                    request.side(), request.type(), request.quantity(), request.limitPrice(), request.stopPrice(),
-                    request.trailAmount(), request.trailPercent(), request.timeInForce(), request.expireAt(),
-                    request.outsideRth()));
+            result = broker.placeOrder(placeCommand(OrderTerms.of(order.view())));
         } catch (ActivityFailure failure) {
             if (failure.getCause() instanceof ApplicationFailure app
                     && ErrorCode.BROKER_UNAVAILABLE.name().equals(app.getType())) {
@@ -100,19 +192,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         }
     }
 
-    private void sendCancel() {
-        cancelSent = true;
-        Integer brokerOrderId = order.view().brokerOrderId();
-        if (brokerOrderId == null) {
-            return;
-        }
-        try {
-            broker.cancelOrder(new CancelOrderCommand(request.workflowId(), brokerOrderId));
-        } catch (ActivityFailure failure) {
-            log.warn("cancel of {} not sent: {}", request.workflowId(), failure.getMessage());
-            cancelSent = false;
-            cancelRequest = null;
-        }
+    /** The order as IB should work it with {@code terms}. */
+    PlaceOrderCommand placeCommand(OrderTerms terms) {
+        OrderView v = order.view();
+        return new PlaceOrderCommand(request.workflowId(), request.account(), request.symbol(), request.side(),
+                request.type(), terms.quantity(), terms.limitPrice(), terms.stopPrice(), request.trailAmount(),
+                request.trailPercent(), terms.timeInForce(), v.expireAt(), request.outsideRth());
     }
 
     private void drainInbox() {
@@ -126,41 +211,40 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             } else if (event.error() != null) {
                 apply(order.brokerError(event.error().code(), event.error().message(), now()), "broker");
             } else if (event.commission() != null) {
-                applyCommission(event.commission());
+                commissions.offer(event.commission());
+            }
+            if (current) {
+                cancels.brokerEventApplied(order.state());
             }
         }
     }
 
     private void applyFill(BrokerFill fill) {
-        if (!order.isNewExecution(fill.execId())) {
-            return;
+        Transition transition;
+        if (!current) {
+            if (!order.isNewExecution(fill.execId())) {
+                return;
+            }
+            transition = order.fill(fill.quantity(), fill.price(), now());
+        } else {
+            FillBook.Offer offer = order.offer(fill.execId(), fill.quantity(), fill.price());
+            if (offer == FillBook.Offer.DUPLICATE || offer == FillBook.Offer.STALE) {
+                return;
+            }
+            transition = order.filled(offer == FillBook.Offer.CORRECTION, now());
         }
         ExecutionRecord execution = new ExecutionRecord(request.tenantId(), request.orderId(), request.account(),
                 request.symbol(), fill.side(), fill.execId(), fill.quantity(), fill.price(), fill.exchange(),
                 fill.brokerOrderId(), fill.permId(), fill.executedAt());
         // The execution and the state it leads to are written together, in one transaction.
-        ledger.recordFill(execution, changeFor(order.fill(fill.quantity(), fill.price(), now()), "broker"));
-        recordedExecutions.put(fill.execId(), execution);
-        BrokerCommission early = unmatchedCommissions.remove(fill.execId());
-        if (early != null) {
-            applyCommission(early);
-        }
-    }
-
-    private void applyCommission(BrokerCommission commission) {
-        if (!recordedExecutions.containsKey(commission.execId())) {
-            unmatchedCommissions.put(commission.execId(), commission);
-            return;
-        }
-        ledger.recordCommission(new CommissionRecord(request.tenantId(), request.account(), commission.execId(),
-                commission.commission(), commission.currency()));
-        recordedExecutions.remove(commission.execId());
+        ledger.recordFill(execution, changeFor(transition, "broker"));
+        commissions.executionRecorded(execution);
     }
 
     /** IB may report a commission well after the last fill; wait a bounded time for the ones still owed. */
     private void awaitOwedCommissions() {
         long deadline = Workflow.currentTimeMillis() + COMMISSION_GRACE.toMillis();
-        while (!commissionsComplete()) {
+        while (!commissions.allPaid()) {
             long left = deadline - Workflow.currentTimeMillis();
             if (left <= 0 || !Workflow.await(Duration.ofMillis(left), () -> !inbox.isEmpty())) {
                 return;
@@ -169,11 +253,23 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         }
     }
 
-    private boolean commissionsComplete() {
-        return recordedExecutions.isEmpty();
+    private boolean continueAsNewDue() {
+        return Workflow.getInfo().isContinueAsNewSuggested() || Workflow.getInfo().getHistoryLength() > historyLimit();
     }
 
-    private void apply(Transition transition, String actor) {
+    /** Nothing in flight that a new run could not pick up: no handler running, no modify at IB, nothing unread. */
+    private boolean quiet() {
+        return Workflow.isEveryHandlerFinished() && !modifies.busy() && !modifies.hasWork() && !cancels.asked()
+                && inbox.isEmpty();
+    }
+
+    private OrderContinuation carry() {
+        return new OrderContinuation(order.carry(), new ArrayList<>(inbox), commissions.owed(),
+                commissions.unmatched(), cancels.request(), cancels.sent(), cancels.expiryHandled(), lastRecordedVersion,
+                continued == null ? 1 : continued.run() + 1);
+    }
+
+    void apply(Transition transition, String actor) {
         StateChange change = changeFor(transition, actor);
         if (change != null) {
             ledger.recordState(change);
@@ -183,7 +279,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** The ledger record a transition calls for: none when nothing changed, and refused moves are logged. */
     private StateChange changeFor(Transition transition, String actor) {
         StateChange change = switch (transition.kind()) {
-            case APPLIED -> new StateChange(transition.view(), transition.action(), actor, null);
+            case APPLIED -> new StateChange(transition.view(), transition.action(), actor, transition.detail());
             case REFUSED -> {
                 log.warn("refused illegal transition {} -> {} for {}", transition.refusedFrom(),
                         transition.refusedTo(), request.workflowId());
@@ -201,8 +297,20 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return change;
     }
 
-    private Instant now() {
+    Instant now() {
         return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    }
+
+    OrderLifecycle order() {
+        return order;
+    }
+
+    BrokerActivities broker() {
+        return broker;
+    }
+
+    String workflowId() {
+        return request.workflowId();
     }
 
     @Override
@@ -213,11 +321,17 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderView cancel(CancelRequest cancel) {
-        if (cancelRequest == null) {
-            cancelRequest = cancel;
-            ledger.recordState(new StateChange(order.view(), "order.cancel_requested", cancel.actor(), cancel.reason()));
+        if (!current) {
+            if (cancels.askFirstRelease(cancel)) {
+                ledger.recordState(new StateChange(order.view(), "order.cancel_requested", cancel.actor(), cancel.reason()));
+            }
+            Workflow.await(CANCEL_CONFIRM_WAIT, () -> order.state().isTerminal());
+            return order.view();
         }
-        Workflow.await(CANCEL_CONFIRM_WAIT, () -> order.state().isTerminal());
+        cancels.ask(cancel);
+        // Answer once IB confirmed (terminal), or refused (cancel no longer outstanding), or after the bounded wait.
+        Workflow.await(CANCEL_CONFIRM_WAIT, () -> order.state().isTerminal()
+                || cancels.settled(order.state()));
         return order.view();
     }
 
@@ -228,6 +342,32 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             // A validator's rejection reaches the caller as a WorkflowUpdateException, which the API maps to
             // STATE_CONFLICT; nothing is written to the workflow's history.
             throw new IllegalStateException("order is " + state + " and can no longer be canceled");
+        }
+    }
+
+    @Override
+    public ModifyOutcome modify(ModifyRequest modify) {
+        int ticket = modifies.ask(modify);
+        Workflow.await(MODIFY_CONFIRM_WAIT, () -> modifies.outcome(ticket) != null);
+        ModifyOutcome outcome = modifies.outcome(ticket);
+        return outcome != null ? outcome : new ModifyOutcome(ModifyOutcome.Status.PENDING, order.view(), null);
+    }
+
+    @Override
+    public void validateModify(ModifyRequest modify) {
+        if (!current) {
+            throw new UpdateRefusal(new ModifyRules.Problem(ErrorCode.STATE_CONFLICT, null,
+                    "this order predates modify support; cancel it and place a new one"));
+        }
+        Optional<ModifyRules.Problem> problem = ModifyRules.termProblems(order.view().type(), order.view().timeInForce(),
+                modify.terms()).stream().findFirst()
+                .or(() -> ModifyRules.stateProblem(order.view(), modify))
+                .or(() -> modifies.hasWork() || modifies.busy() || cancels.inProgress()
+                        ? Optional.of(new ModifyRules.Problem(ErrorCode.STATE_CONFLICT, null,
+                                "a cancel or another modify of this order is in progress"))
+                        : Optional.empty());
+        if (problem.isPresent()) {
+            throw new UpdateRefusal(problem.get());
         }
     }
 

@@ -5,6 +5,8 @@ import io.oms.workflows.activities.CancelOrderCommand;
 import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.LedgerActivities;
+import io.oms.workflows.activities.ModifyAck;
+import io.oms.workflows.activities.ModifyOrderCommand;
 import io.oms.workflows.activities.PlaceOrderCommand;
 import io.oms.workflows.activities.PlaceResult;
 import io.oms.workflows.activities.StateChange;
@@ -52,7 +54,13 @@ final class FakeActivities {
     static final class Broker implements BrokerActivities {
         final List<PlaceOrderCommand> placed = new CopyOnWriteArrayList<>();
         final List<CancelOrderCommand> cancels = new CopyOnWriteArrayList<>();
+        final List<ModifyOrderCommand> modifies = new CopyOnWriteArrayList<>();
         volatile Function<PlaceOrderCommand, PlaceResult> answer = c -> PlaceResult.acknowledged(7, 1000007L, "Submitted");
+        volatile Function<ModifyOrderCommand, ModifyAck> modifyAnswer = c -> ModifyAck.confirmed();
+        /** What IB does when a cancel arrives (e.g. confirm it with a signal); nothing by default. */
+        volatile java.util.function.Consumer<CancelOrderCommand> onCancel = c -> {};
+        /** When set, cancelOrder fails (as a cancel that could not be sent). */
+        volatile RuntimeException cancelFailure;
 
         @Override
         public PlaceResult placeOrder(PlaceOrderCommand command) {
@@ -63,6 +71,16 @@ final class FakeActivities {
         @Override
         public void cancelOrder(CancelOrderCommand command) {
             cancels.add(command);
+            if (cancelFailure != null) {
+                throw cancelFailure;
+            }
+            onCancel.accept(command);
+        }
+
+        @Override
+        public ModifyAck modifyOrder(ModifyOrderCommand command) {
+            modifies.add(command);
+            return modifyAnswer.apply(command);
         }
     }
 

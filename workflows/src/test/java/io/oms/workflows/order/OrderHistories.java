@@ -1,5 +1,11 @@
 package io.oms.workflows.order;
 
+import static io.oms.workflows.order.WorkflowTestSupport.eventually;
+import static io.oms.workflows.order.WorkflowTestSupport.fill;
+import static io.oms.workflows.order.WorkflowTestSupport.fills;
+import static io.oms.workflows.order.WorkflowTestSupport.status;
+
+import io.oms.workflows.activities.ModifyAck;
 import io.oms.workflows.domain.ClientOrderId;
 import io.oms.workflows.domain.OrderId;
 import io.oms.workflows.domain.OrderType;
@@ -20,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Records the order workflow's histories for the replay test. Run it only when a workflow change is meant
  * to be released as the new baseline (after guarding the change with Workflow.getVersion):
- * {@code mvn -pl workflows test -Dtest=OrderHistories -Doms.record-histories=true}.
+ * {@code mvn -pl workflows test -Dtest=OrderHistories -Doms.record-histories=true}. It records the histories of
+ * the current release ({@code order-v2-*}); the first release's ({@code order-filled/canceled/rejected.json})
+ * were recorded by this class's first version and must never be overwritten.
  */
 class OrderHistories {
     static final Path DIR = Path.of("src/test/resources/histories");
@@ -36,54 +44,105 @@ class OrderHistories {
             env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
             env.start();
             WorkflowClient client = env.getWorkflowClient();
+            Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
 
-            OrderRequest filled = request("filled", OrderType.MKT, null);
-            OrderSubmission.submit(client, filled);
-            OrderWorkflow order = OrderSubmission.existing(client, filled.workflowId());
-            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "Submitted", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null))));
-            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("h1.01", "4", "100.10"))));
-            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("h1.01", "4", "100.10"))));
-            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("h2.01", new BigDecimal("1.00"), "USD"))));
-            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("h2.01", "6", "100.20"))));
-            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "Filled", BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("100.16"), null))));
-            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("h1.01", new BigDecimal("1.00"), "USD"))));
-            client.newUntypedWorkflowStub(filled.workflowId()).getResult(OrderView.class);
-            write(client, filled, "order-filled.json");
-
-            OrderRequest canceled = request("canceled", OrderType.LMT, "50");
-            OrderSubmission.submit(client, canceled);
-            OrderWorkflow resting = OrderSubmission.existing(client, canceled.workflowId());
+            // A fill racing the cancel, then IB's confirmation.
+            OrderRequest canceled = request("v2-canceled", OrderType.LMT, "50", TimeInForce.GTC, null, now);
+            OrderWorkflow resting = submitted(client, canceled);
             CompletableFuture<OrderView> cancel = CompletableFuture.supplyAsync(() -> resting.cancel(new CancelRequest("recorder", null)));
-            env.sleep(Duration.ofMillis(200));
-            resting.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "PendingCancel", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null))));
-            resting.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerError(7, 202, "Order Canceled - reason:"))));
+            eventually(() -> !broker.cancels.isEmpty());
+            resting.onBrokerEvents(status("PendingCancel"));
+            resting.onBrokerEvents(fills(fill("v2c1.01", "4", "50")));
+            resting.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("v2c1.01", BigDecimal.ONE, "USD"))));
+            resting.onBrokerEvents(status("Cancelled"));
             cancel.join();
-            client.newUntypedWorkflowStub(canceled.workflowId()).getResult(OrderView.class);
-            write(client, canceled, "order-canceled.json");
+            finish(client, canceled, "order-v2-canceled.json");
 
-            broker.answer = c -> io.oms.workflows.activities.PlaceResult.rejected(7, 201, "Order rejected - reason: test");
-            OrderRequest rejected = request("rejected", OrderType.MKT, null);
-            OrderSubmission.submit(client, rejected);
-            client.newUntypedWorkflowStub(rejected.workflowId()).getResult(OrderView.class);
-            write(client, rejected, "order-rejected.json");
+            // A confirmed modify, a refused one, a corrected execution, then filled.
+            OrderRequest modified = request("v2-modified", OrderType.LMT, "50", TimeInForce.DAY, null, now);
+            OrderWorkflow working = submitted(client, modified);
+            working.modify(new ModifyRequest(working.state().version(), new BigDecimal("12"), new BigDecimal("51"), null, null, "recorder"));
+            broker.modifyAnswer = c -> ModifyAck.refused(105, "Order being modified does not match original order");
+            working.modify(new ModifyRequest(working.state().version(), null, new BigDecimal("52"), null, null, "recorder"));
+            working.onBrokerEvents(fills(fill("0000v2.m1.01", "5", "51")));
+            working.onBrokerEvents(fills(fill("0000v2.m1.02", "6", "51")));
+            working.onBrokerEvents(fills(fill("0000v2.m2.01", "6", "51")));
+            finish(client, modified, "order-v2-modified.json");
+
+            // Expired by its GTD timer; IB confirms the expiry's cancel. (Waiting for the DAY order skipped time.)
+            now = Instant.ofEpochMilli(env.currentTimeMillis());
+            broker.onCancel = c -> OrderSubmission.existing(client, c.orderRef()).onBrokerEvents(status("Cancelled"));
+            OrderRequest expired = request("v2-expired", OrderType.LMT, "50", TimeInForce.GTD, now.plus(Duration.ofHours(2)), now);
+            OrderSubmission.submit(client, expired);
+            finish(client, expired, "order-v2-expired.json");
+
+            OrderRequest denied = request("v2-denied", OrderType.LMT, "50", TimeInForce.GTD, now.minusSeconds(60), now);
+            OrderSubmission.submit(client, denied);
+            finish(client, denied, "order-v2-denied.json");
         }
     }
 
-    private static void write(WorkflowClient client, OrderRequest request, String name) throws Exception {
+    /**
+     * Both runs of an order that continued as new, for the replay test (which replays them on
+     * SmallHistoryOrderWorkflow). The Java test server returns the first run's history up to its last workflow
+     * task (without the continued-as-new event); the second run's starts from the carried state.
+     */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "oms.record-histories", matches = "true")
+    void recordContinued() throws Exception {
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
+            oms.registerWorkflowImplementationTypes(SmallHistoryOrderWorkflow.class);
+            oms.registerActivitiesImplementations(new FakeActivities.Ledger());
+            env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(new FakeActivities.Broker());
+            env.start();
+            WorkflowClient client = env.getWorkflowClient();
+            OrderRequest request = request("v2-continued", OrderType.LMT, "50", TimeInForce.GTC, null,
+                    Instant.ofEpochMilli(env.currentTimeMillis()));
+            OrderWorkflow order = submitted(client, request);
+            order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("v2n0.01", BigDecimal.ONE, "USD"))));
+            for (int i = 1; i <= 9; i++) {
+                order.onBrokerEvents(fills(fill("v2n" + i + ".01", "1", "50")));
+                BigDecimal filled = BigDecimal.valueOf(i);
+                eventually(() -> order.state().filledQuantity().compareTo(filled) == 0); // one workflow task per fill
+            }
+            order.onBrokerEvents(fills(fill("v2n0.01", "1", "50")));
+            finish(client, request, "order-v2-continued-last-run.json");
+            String firstRun = null;
+            String runId = null;
+            for (int i = 0; i < 100; i++) {
+                var history = runId == null ? client.fetchHistory(request.workflowId()) : client.fetchHistory(request.workflowId(), runId);
+                String previous = history.getEvents().getFirst().getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+                if (previous.isEmpty()) {
+                    firstRun = runId;
+                    break;
+                }
+                runId = previous;
+            }
+            if (firstRun == null) {
+                throw new AssertionError("the order did not continue as new");
+            }
+            Files.writeString(DIR.resolve("order-v2-continued-first-run.json"),
+                    client.fetchHistory(request.workflowId(), firstRun).toJson(true));
+        }
+    }
+
+    private static OrderWorkflow submitted(WorkflowClient client, OrderRequest request) {
+        OrderSubmission.submit(client, request);
+        return OrderSubmission.existing(client, request.workflowId());
+    }
+
+    private static void finish(WorkflowClient client, OrderRequest request, String name) throws Exception {
+        client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class);
         Files.createDirectories(DIR);
         Files.writeString(DIR.resolve(name), client.fetchHistory(request.workflowId()).toJson(true));
     }
 
-    private static BrokerFill fill(String execId, String qty, String price) {
-        return new BrokerFill(execId, 7, 1000007L, "DU1", "AAPL", Side.BUY, new BigDecimal(qty), new BigDecimal(price),
-                BigDecimal.ZERO, BigDecimal.ZERO, "ISLAND", Instant.parse("2026-11-24T15:00:00Z"));
-    }
-
-    private static OrderRequest request(String name, OrderType type, String limit) {
-        return new OrderRequest(new OrderId(UUID.fromString("01a20c2f-0000-7000-8000-00000000000" + name.length())),
-                new TenantId("t1"), new ClientOrderId("history-" + name), "DU1", "sim", "AAPL", Side.BUY, type,
-                BigDecimal.TEN, limit == null ? null : new BigDecimal(limit), null, null, null, TimeInForce.DAY, null,
-                false, "recorder",
-                Instant.parse("2026-11-24T15:00:00Z"));
+    private static OrderRequest request(String name, OrderType type, String limit, TimeInForce tif, Instant expireAt,
+                                        Instant submittedAt) {
+        return new OrderRequest(new OrderId(UUID.nameUUIDFromBytes(name.getBytes())), new TenantId("t1"),
+                new ClientOrderId("history-" + name), "DU1", "sim", "AAPL", Side.BUY, type, BigDecimal.TEN,
+                limit == null ? null : new BigDecimal(limit), null, null, null, tif, expireAt, false, "recorder",
+                submittedAt);
     }
 }

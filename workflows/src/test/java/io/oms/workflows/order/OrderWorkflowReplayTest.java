@@ -7,13 +7,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Released histories must replay on the current code: a change to the order workflow that alters its
- * commands without {@code Workflow.getVersion} fails here with a NonDeterministicException.
+ * commands without {@code Workflow.getVersion} fails here with a NonDeterministicException. The first
+ * release's histories (without the order-lifecycle-2 marker) replay on its rules; the order-v2 ones on the
+ * current rules (pending cancel with a racing fill, modify confirmed and refused, a correction, expiry, denial).
  */
 class OrderWorkflowReplayTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-filled.json", "order-canceled.json", "order-rejected.json"})
+    @ValueSource(strings = {"order-filled.json", "order-canceled.json", "order-rejected.json",
+            "order-v2-canceled.json", "order-v2-modified.json", "order-v2-expired.json", "order-v2-denied.json"})
     void releasedHistoryReplaysOnCurrentCode(String history) throws Exception {
         WorkflowReplayer.replayWorkflowExecution(Files.readString(OrderHistories.DIR.resolve(history)), OrderWorkflowImpl.class);
+    }
+
+    /** Both runs of an order that continued as new (recorded with the small history limit of the test subclass). */
+    @ParameterizedTest
+    @ValueSource(strings = {"order-v2-continued-first-run.json", "order-v2-continued-last-run.json"})
+    void continuedOrderReplaysOnCurrentCode(String history) throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(Files.readString(OrderHistories.DIR.resolve(history)),
+                SmallHistoryOrderWorkflow.class);
     }
 }

@@ -176,7 +176,7 @@ class OrderWorkflowTest {
     private static OrderRequest request(OrderType type, String qty, String limit) {
         return new OrderRequest(new OrderId(UUID.randomUUID()), new TenantId("t1"),
                 new ClientOrderId("c-" + UUID.randomUUID()), "DU1", "sim", "AAPL", Side.BUY, type,
-                new BigDecimal(qty), limit == null ? null : new BigDecimal(limit), null, null, null, TimeInForce.DAY, null,
+                new BigDecimal(qty), limit == null ? null : new BigDecimal(limit), null, null, null, TimeInForce.GTC, null,
                 false, "tester",
                 Instant.parse("2026-11-24T15:00:00Z"));
     }
