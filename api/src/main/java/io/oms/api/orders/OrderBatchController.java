@@ -1,5 +1,6 @@
 package io.oms.api.orders;
 
+import io.oms.api.audit.CommandAudit;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.error.TraceIds;
@@ -27,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class OrderBatchController {
     private final OrderService service;
     private final IdempotentRequests idempotent;
+    private final CommandAudit commandAudit;
 
-    public OrderBatchController(OrderService service, IdempotentRequests idempotent) {
+    public OrderBatchController(OrderService service, IdempotentRequests idempotent, CommandAudit commandAudit) {
         this.service = service;
         this.idempotent = idempotent;
+        this.commandAudit = commandAudit;
     }
 
     /** With an {@code Idempotency-Key}, the key covers the whole batch: a repeat replays every item's first answer. */
@@ -42,6 +45,7 @@ public class OrderBatchController {
             List<SubmitOrderBody> orders = checkSize("orders", body.orders());
             return ResponseEntity.ok(BatchRunner.run(orders, TraceIds.of(request), order -> {
                 OrderService.Submitted submitted = service.submit(principal, order);
+                commandAudit.record(principal, request, "order.submit", "order", submitted.order().id(), submitted.order());
                 return ResponseEntity.status(OrderStatuses.submitted(submitted)).body(submitted.order());
             }));
         });
@@ -53,6 +57,7 @@ public class OrderBatchController {
         List<String> ids = checkSize("ids", body.ids());
         return BatchRunner.run(ids, TraceIds.of(request), id -> {
             OrderResource order = service.cancel(principal, id == null ? "" : id);
+            commandAudit.record(principal, request, "order.cancel", "order", order.id(), order);
             return ResponseEntity.status(OrderStatuses.canceled(order)).body(order);
         });
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oms.ib.sim.SimOrderView;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
  * close-auction orders filled when the simulator's clock passes the close. MKT and LMT are covered by
  * {@link OrderLifecycleEndToEndTest}. Prices are set far (10% and more) from anything the random walk reaches in a test.
  */
+// Moves the simulator's clock, which never goes back: runs after the classes that need it at the wall clock.
+@Order(Integer.MAX_VALUE)
 class OrderTypesEndToEndTest extends OrderTermsEndToEndTest {
 
     @Test

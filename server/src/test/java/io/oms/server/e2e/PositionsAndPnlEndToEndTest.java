@@ -103,7 +103,8 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
 
         JsonNode closed = position();
         assertThat(decimal(closed, "qty")).isEqualByComparingTo(decimal(positionBefore, "qty"));
-        assertThat(decimal(closed, "realizedPnl").subtract(decimal(positionBefore, "realizedPnl"))).isEqualByComparingTo(realized);
+        assertThat(decimal(closed, "realizedPnl").subtract(decimal(positionBefore, "realizedPnl")))
+                .as("position before %s, after %s, sell %s", positionBefore, closed, sell).isEqualByComparingTo(realized);
         assertThat(decimal(closed, "unrealizedPnl")).isEqualByComparingTo("0");
 
         JsonNode pnlAfter = accountPnl();

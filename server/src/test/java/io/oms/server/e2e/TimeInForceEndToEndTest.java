@@ -6,12 +6,15 @@ import io.oms.ib.sim.SimOrderView;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every time in force, and the outside-regular-hours flag, through the whole system with the outcome the
  * simulator's model gives. Time passes only on the simulator's manual clock, moved by the tests.
  */
+// Moves the simulator's clock, which never goes back: runs after the classes that need it at the wall clock.
+@Order(Integer.MAX_VALUE)
 class TimeInForceEndToEndTest extends OrderTermsEndToEndTest {
 
     @Test
