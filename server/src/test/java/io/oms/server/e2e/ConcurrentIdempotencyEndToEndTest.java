@@ -2,8 +2,6 @@ package io.oms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oms.infra.persistence.TenantRepository;
-import io.oms.infra.security.ApiKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,16 +20,12 @@ class ConcurrentIdempotencyEndToEndTest extends EndToEndTest {
 
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TenantRepository tenants;
-    @Autowired
-    ApiKeys apiKeys;
 
     @Test
     void fiftyConcurrentPostsWithOneKeyCreateExactlyOneOrder() throws Exception {
         // A tenant of its own, so counting its orders counts only these requests. Its account is unknown to the
         // simulator, which rejects the order: an answered order all the same (201, one row).
-        OwnTenant own = OwnTenant.create("cidem", "Concurrent idempotency tenant", jdbc, tenants, apiKeys, api);
+        OwnTenant own = ownTenant("cidem", "Concurrent idempotency tenant");
         String tenant = own.id();
         String account = own.account();
         ApiClient client = own.api();

@@ -2,8 +2,6 @@ package io.oms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oms.infra.persistence.TenantRepository;
-import io.oms.infra.security.ApiKeys;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,10 +13,6 @@ class IdempotencyKeyEndToEndTest extends EndToEndTest {
 
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TenantRepository tenants;
-    @Autowired
-    ApiKeys apiKeys;
 
     /** No clientOrderId: without the key, each POST would be a new order. */
     private static String limitBuy(String limit) {
@@ -93,7 +87,7 @@ class IdempotencyKeyEndToEndTest extends EndToEndTest {
     void theSameKeyInAnotherTenantIsAnotherKey() {
         String key = "idem-" + UUID.randomUUID();
         // A tenant of its own (other classes count the orders of theirs) with an account the simulator does not know.
-        OwnTenant own = OwnTenant.create("idem", "Idempotency tenant", jdbc, tenants, apiKeys, api);
+        OwnTenant own = ownTenant("idem", "Idempotency tenant");
         String account = own.account();
         ApiClient other = own.api();
         ApiClient.Response theirs = other.post("/api/v1/orders", limitBuy("1.00").replace(ACCOUNT, account), KEY, key);

@@ -5,6 +5,7 @@ import io.oms.infra.security.ApiKeys;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -13,13 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 record OwnTenant(String id, String account, ApiClient api) {
 
-    static OwnTenant create(String prefix, String name, JdbcClient jdbc, TenantRepository tenants, ApiKeys apiKeys,
-            ApiClient anyTenant) {
+    static OwnTenant create(String prefix, String name, ApplicationContext beans, ApiClient anyTenant) {
+        JdbcClient jdbc = beans.getBean(JdbcClient.class);
         String tenant = prefix + UUID.randomUUID().toString().substring(0, 8);
         String account = "DU" + (1_000_000 + new Random().nextInt(8_000_000));
-        tenants.ensure(tenant, name);
+        beans.getBean(TenantRepository.class).ensure(tenant, name);
         jdbc.sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name) VALUES (:a, :t, 'sim')")
                 .param("a", account).param("t", tenant).update();
-        return new OwnTenant(tenant, account, anyTenant.withKey(apiKeys.create(tenant, "e2e-" + prefix, List.of("*"))));
+        String apiKey = beans.getBean(ApiKeys.class).create(tenant, "e2e-" + prefix, List.of("*"));
+        return new OwnTenant(tenant, account, anyTenant.withKey(apiKey));
     }
 }
