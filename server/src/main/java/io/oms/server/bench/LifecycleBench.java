@@ -15,13 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.IntFunction;
+import java.util.function.IntConsumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +57,7 @@ public final class LifecycleBench {
         LifecycleBenchOptions opts;
         try {
             opts = LifecycleBenchOptions.parse(args, env);
-        } catch (OrderBench.HelpRequested h) {
+        } catch (BenchCommandLine.HelpRequested h) {
             out.print(LifecycleBenchOptions.USAGE);
             return 0;
         } catch (IllegalArgumentException e) {
@@ -138,7 +134,6 @@ public final class LifecycleBench {
                     placeErrors.merge(a.ok() ? "state " + state : a.label(), 1, Integer::sum);
                 }
             }
-            return null;
         });
         String[] resting = Arrays.stream(ids).filter(Objects::nonNull).toArray(String[]::new);
         RoundTrips modify = modifyUnavailable.get() != null ? null : timed(resting, this::modify);
@@ -181,10 +176,7 @@ public final class LifecycleBench {
     private RoundTrips timed(String[] ids, Function<String, RoundTrips.Outcome> call) throws InterruptedException {
         RoundTrips.Outcome[] outcomes = new RoundTrips.Outcome[ids.length];
         long start = System.nanoTime();
-        parallel(ids.length, i -> {
-            outcomes[i] = call.apply(ids[i]);
-            return null;
-        });
+        parallel(ids.length, i -> outcomes[i] = call.apply(ids[i]));
         double wall = (System.nanoTime() - start) / 1e9;
         return RoundTrips.of(Arrays.asList(outcomes), wall);
     }
@@ -243,28 +235,7 @@ public final class LifecycleBench {
         }
     }
 
-    /** Runs task(0..count-1) on at most {@code concurrency} daemon threads and waits for all of them. */
-    private void parallel(int count, IntFunction<Object> task) throws InterruptedException {
-        if (count <= 0) {
-            return;
-        }
-        int threads = Math.min(opts.concurrency(), count);
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("bench-lc-", 0).factory());
-        try {
-            for (int t = 0; t < threads; t++) {
-                pool.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < count && !Thread.currentThread().isInterrupted(); i = next.getAndIncrement()) {
-                        task.apply(i);
-                    }
-                });
-            }
-            pool.shutdown();
-            if (!pool.awaitTermination(PHASE_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
-                throw new IllegalStateException("benchmark workers did not finish in time");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+    private void parallel(int count, IntConsumer task) throws InterruptedException {
+        BenchWorkers.run(count, opts.concurrency(), "bench-lc-", PHASE_LIMIT, task);
     }
 }

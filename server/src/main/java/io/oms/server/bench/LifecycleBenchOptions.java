@@ -3,7 +3,7 @@ package io.oms.server.bench;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** The command line of {@code oms bench lifecycle}; same conventions as {@link OrderBench}'s options. */
+/** The command line of {@code oms bench lifecycle}; shares {@link BenchCommandLine} with {@link OrderBenchOptions}. */
 record LifecycleBenchOptions(String baseUrl, String key, int orders, int concurrency, String account, String symbol,
                              BigDecimal limitPrice, Modify modify, int warmup, int runs) {
 
@@ -31,81 +31,19 @@ record LifecycleBenchOptions(String baseUrl, String key, int orders, int concurr
             """;
 
     static LifecycleBenchOptions parse(String[] args, Map<String, String> env) {
-        String url = "http://127.0.0.1:8080";
-        String key = null;
-        int orders = 200;
-        int concurrency = 4;
-        String account = "DU1234567";
-        String symbol = "AAPL";
+        BenchCommandLine common = new BenchCommandLine(200, 100_000, 4, 256, 20);
         BigDecimal limit = new BigDecimal("1.00");
         Modify modify = Modify.PRICE;
-        int warmup = 20;
-        int runs = 1;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                throw new OrderBench.HelpRequested();
-            }
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (!name.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for " + name);
-                }
-                value = args[++i];
-            }
-            switch (name) {
-                case "--url" -> url = value;
-                case "--key" -> key = value;
-                case "--orders" -> orders = intArg(name, value, 1, 100_000);
-                case "--concurrency" -> concurrency = intArg(name, value, 1, 256);
-                case "--account" -> account = nonBlank(name, value);
-                case "--symbol" -> symbol = nonBlank(name, value);
-                case "--limit" -> limit = priceArg(value);
-                case "--modify" -> modify = modifyArg(value);
-                case "--warmup" -> warmup = intArg(name, value, 0, 100_000);
-                case "--runs" -> runs = intArg(name, value, 1, 100);
-                default -> throw new IllegalArgumentException("unknown option " + name);
+        for (BenchCommandLine.Option option : BenchCommandLine.options(args)) {
+            switch (option.name()) {
+                case "--limit" -> limit = priceArg(option.value());
+                case "--modify" -> modify = modifyArg(option.value());
+                default -> common.accept(option);
             }
         }
-        for (String name : new String[] {"OMS_API_KEY", "OMS_BOOTSTRAP_API_KEY"}) {
-            if (key == null || key.isBlank()) {
-                key = env.get(name);
-            }
-        }
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("no API key: pass --key or set OMS_API_KEY (or OMS_BOOTSTRAP_API_KEY)");
-        }
-        return new LifecycleBenchOptions(OrderBench.Options.loopbackUrl(url), key.strip(), orders, concurrency, account,
-                symbol, limit, modify, warmup, runs);
-    }
-
-    private static int intArg(String name, String value, int min, int max) {
-        int v;
-        try {
-            v = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " expects an integer, got '" + value + "'");
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(name + " must be within [" + min + ", " + max + "], got " + v);
-        }
-        return v;
-    }
-
-    private static String nonBlank(String name, String value) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value.strip();
+        String key = common.apiKey(env);
+        return new LifecycleBenchOptions(common.baseUrl(), key, common.orders(), common.concurrency(),
+                common.account(), common.symbol(), limit, modify, common.warmup(), common.runs());
     }
 
     private static BigDecimal priceArg(String value) {

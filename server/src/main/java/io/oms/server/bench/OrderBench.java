@@ -2,9 +2,7 @@ package io.oms.server.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
@@ -72,16 +67,15 @@ public final class OrderBench {
     static final String FILLED = "FILLED";
     /** States after which an order can no longer become FILLED. */
     static final Set<String> DEAD_STATES = Set.of("REJECTED", "CANCELLED", "CANCELED", "EXPIRED", "FAILED", "INACTIVE");
-    static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
-    private final Options opts;
+    private final OrderBenchOptions opts;
     private final HttpClient http;
     private final PrintStream out;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong sideSeq = new AtomicLong();
     private final String session = Long.toString(System.currentTimeMillis(), 36);
 
-    private OrderBench(Options opts, HttpClient http, PrintStream out) {
+    private OrderBench(OrderBenchOptions opts, HttpClient http, PrintStream out) {
         this.opts = opts;
         this.http = http;
         this.out = out;
@@ -97,10 +91,10 @@ public final class OrderBench {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        Options opts;
+        OrderBenchOptions opts;
         try {
-            opts = Options.parse(args, env);
-        } catch (HelpRequested h) {
+            opts = OrderBenchOptions.parse(args, env);
+        } catch (BenchCommandLine.HelpRequested h) {
             out.print(USAGE);
             return 0;
         } catch (IllegalArgumentException e) {
@@ -337,30 +331,8 @@ public final class OrderBench {
         return e.getClass().getSimpleName() + (msg == null || msg.isBlank() ? "" : ": " + msg);
     }
 
-    /** Runs task(0..count-1) on at most {@code concurrency} daemon threads and waits for all of them. */
     private void parallel(int count, IntConsumer task) throws InterruptedException {
-        if (count <= 0) {
-            return;
-        }
-        int threads = Math.min(opts.concurrency(), count);
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("bench-", 0).factory());
-        try {
-            for (int t = 0; t < threads; t++) {
-                pool.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < count && !Thread.currentThread().isInterrupted(); i = next.getAndIncrement()) {
-                        task.accept(i);
-                    }
-                });
-            }
-            pool.shutdown();
-            // Each task is bounded by its own request timeout and phase deadline; this is a backstop.
-            if (!pool.awaitTermination(POST_PHASE_LIMIT.toMinutes() + 5, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("benchmark workers did not finish in time");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        BenchWorkers.run(count, opts.concurrency(), "bench-", POST_PHASE_LIMIT.plusMinutes(5), task);
     }
 
     // ------------------------------------------------------------------ output
@@ -569,140 +541,6 @@ public final class OrderBench {
 
         double sustainedRate() {
             return filled == 0 || !(fillSpanSeconds > 0) ? Double.NaN : filled / fillSpanSeconds;
-        }
-    }
-
-    static final class HelpRequested extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        HelpRequested() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Parsed command line. */
-    record Options(String baseUrl, String key, int orders, int concurrency, String account, String symbol,
-                   String qty, int warmup, int runs) {
-
-        static Options parse(String[] args, Map<String, String> env) {
-            String url = "http://127.0.0.1:8080";
-            String key = null;
-            int orders = 1000;
-            int concurrency = 16;
-            String account = "DU1234567";
-            String symbol = "AAPL";
-            String qty = "1";
-            int warmup = 100;
-            int runs = 1;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    throw new HelpRequested();
-                }
-                String name = arg;
-                String value = null;
-                int eq = arg.indexOf('=');
-                if (arg.startsWith("--") && eq > 0) {
-                    name = arg.substring(0, eq);
-                    value = arg.substring(eq + 1);
-                }
-                if (!name.startsWith("--")) {
-                    throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-                }
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException("missing value for " + name);
-                    }
-                    value = args[++i];
-                }
-                switch (name) {
-                    case "--url" -> url = value;
-                    case "--key" -> key = value;
-                    case "--orders" -> orders = intArg(name, value, 1, 1_000_000);
-                    case "--concurrency" -> concurrency = intArg(name, value, 1, 1024);
-                    case "--account" -> account = nonBlank(name, value);
-                    case "--symbol" -> symbol = nonBlank(name, value);
-                    case "--qty" -> qty = qtyArg(value);
-                    case "--warmup" -> warmup = intArg(name, value, 0, 1_000_000);
-                    case "--runs" -> runs = intArg(name, value, 1, 100);
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
-            }
-            if (key == null || key.isBlank()) {
-                key = env.get("OMS_API_KEY");
-            }
-            if (key == null || key.isBlank()) {
-                key = env.get("OMS_BOOTSTRAP_API_KEY");
-            }
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("no API key: pass --key or set OMS_API_KEY (or OMS_BOOTSTRAP_API_KEY)");
-            }
-            return new Options(loopbackUrl(url), key.strip(), orders, concurrency, account, symbol, qty, warmup, runs);
-        }
-
-        /** Validates that the URL is http(s) on a loopback host and returns it without a trailing slash. */
-        static String loopbackUrl(String raw) {
-            URI uri;
-            try {
-                uri = new URI(raw.strip());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("invalid --url '" + raw + "': " + e.getReason());
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("--url must be http:// or https://, got '" + raw + "'");
-            }
-            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            if (!LOOPBACK_HOSTS.contains(host)) {
-                throw new IllegalArgumentException("refusing --url '" + raw + "': host must be loopback "
-                        + "(127.0.0.1, localhost or ::1); the benchmark only targets a local OMS");
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("--url must not contain user info, query or fragment: '" + raw + "'");
-            }
-            String s = uri.toString();
-            while (s.endsWith("/")) {
-                s = s.substring(0, s.length() - 1);
-            }
-            return s;
-        }
-
-        private static int intArg(String name, String value, int min, int max) {
-            int v;
-            try {
-                v = Integer.parseInt(value.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " expects an integer, got '" + value + "'");
-            }
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(name + " must be within [" + min + ", " + max + "], got " + v);
-            }
-            return v;
-        }
-
-        private static String nonBlank(String name, String value) {
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return value.strip();
-        }
-
-        private static String qtyArg(String value) {
-            BigDecimal q;
-            try {
-                q = new BigDecimal(value.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--qty expects a positive number, got '" + value + "'");
-            }
-            if (q.signum() <= 0) {
-                throw new IllegalArgumentException("--qty must be positive, got '" + value + "'");
-            }
-            return q.stripTrailingZeros().toPlainString();
-        }
-
-        @Override
-        public String toString() {
-            return "Options[url=" + baseUrl + ", orders=" + orders + ", concurrency=" + concurrency + ", key=<redacted>]";
         }
     }
 }

@@ -11,30 +11,30 @@ class OrderBenchOptionsTest {
 
     @Test
     void acceptsOnlyLoopbackHosts() {
-        assertThat(OrderBench.Options.loopbackUrl("http://127.0.0.1:8080/")).isEqualTo("http://127.0.0.1:8080");
-        assertThat(OrderBench.Options.loopbackUrl("http://localhost:9000")).isEqualTo("http://localhost:9000");
-        assertThat(OrderBench.Options.loopbackUrl("http://[::1]:8080")).isEqualTo("http://[::1]:8080");
-        assertThatThrownBy(() -> OrderBench.Options.loopbackUrl("http://example.com:8080"))
+        assertThat(BenchCommandLine.loopbackUrl("http://127.0.0.1:8080/")).isEqualTo("http://127.0.0.1:8080");
+        assertThat(BenchCommandLine.loopbackUrl("http://localhost:9000")).isEqualTo("http://localhost:9000");
+        assertThat(BenchCommandLine.loopbackUrl("http://[::1]:8080")).isEqualTo("http://[::1]:8080");
+        assertThatThrownBy(() -> BenchCommandLine.loopbackUrl("http://example.com:8080"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
-        assertThatThrownBy(() -> OrderBench.Options.loopbackUrl("http://10.0.0.5:8080"))
+        assertThatThrownBy(() -> BenchCommandLine.loopbackUrl("http://10.0.0.5:8080"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
-        assertThatThrownBy(() -> OrderBench.Options.loopbackUrl("ftp://127.0.0.1"))
+        assertThatThrownBy(() -> BenchCommandLine.loopbackUrl("ftp://127.0.0.1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void fallsBackToEnvironmentKeysInOrderAndFailsWithoutAny() {
         String[] noKey = {"--orders", "5"};
-        assertThat(OrderBench.Options.parse(noKey, Map.of("OMS_API_KEY", "a", "OMS_BOOTSTRAP_API_KEY", "b")).key()).isEqualTo("a");
-        assertThat(OrderBench.Options.parse(noKey, Map.of("OMS_BOOTSTRAP_API_KEY", "b")).key()).isEqualTo("b");
-        assertThat(OrderBench.Options.parse(new String[] {"--key=k"}, Map.of("OMS_API_KEY", "a")).key()).isEqualTo("k");
-        assertThatThrownBy(() -> OrderBench.Options.parse(noKey, Map.of()))
+        assertThat(OrderBenchOptions.parse(noKey, Map.of("OMS_API_KEY", "a", "OMS_BOOTSTRAP_API_KEY", "b")).key()).isEqualTo("a");
+        assertThat(OrderBenchOptions.parse(noKey, Map.of("OMS_BOOTSTRAP_API_KEY", "b")).key()).isEqualTo("b");
+        assertThat(OrderBenchOptions.parse(new String[] {"--key=k"}, Map.of("OMS_API_KEY", "a")).key()).isEqualTo("k");
+        assertThatThrownBy(() -> OrderBenchOptions.parse(noKey, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("API key");
     }
 
     @Test
     void appliesDocumentedDefaults() {
-        OrderBench.Options o = OrderBench.Options.parse(new String[0], Map.of("OMS_API_KEY", "k"));
+        OrderBenchOptions o = OrderBenchOptions.parse(new String[0], Map.of("OMS_API_KEY", "k"));
         assertThat(o.baseUrl()).isEqualTo("http://127.0.0.1:8080");
         assertThat(o.orders()).isEqualTo(1000);
         assertThat(o.concurrency()).isEqualTo(16);
@@ -48,9 +48,9 @@ class OrderBenchOptionsTest {
     @Test
     void rejectsOutOfRangeAndUnknownOptions() {
         Map<String, String> env = Map.of("OMS_API_KEY", "k");
-        assertThatThrownBy(() -> OrderBench.Options.parse(new String[] {"--orders", "0"}, env)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> OrderBench.Options.parse(new String[] {"--qty", "-1"}, env)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> OrderBench.Options.parse(new String[] {"--bogus", "1"}, env)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> OrderBench.Options.parse(new String[] {"--runs"}, env)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderBenchOptions.parse(new String[] {"--orders", "0"}, env)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderBenchOptions.parse(new String[] {"--qty", "-1"}, env)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderBenchOptions.parse(new String[] {"--bogus", "1"}, env)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderBenchOptions.parse(new String[] {"--runs"}, env)).isInstanceOf(IllegalArgumentException.class);
     }
 }

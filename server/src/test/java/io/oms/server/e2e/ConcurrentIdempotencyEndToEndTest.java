@@ -2,8 +2,6 @@ package io.oms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oms.infra.persistence.TenantRepository;
-import io.oms.infra.security.ApiKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,21 +20,15 @@ class ConcurrentIdempotencyEndToEndTest extends EndToEndTest {
 
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TenantRepository tenants;
-    @Autowired
-    ApiKeys apiKeys;
 
     @Test
     void fiftyConcurrentPostsWithOneKeyCreateExactlyOneOrder() throws Exception {
         // A tenant of its own, so counting its orders counts only these requests. Its account is unknown to the
         // simulator, which rejects the order: an answered order all the same (201, one row).
-        String tenant = "cidem" + UUID.randomUUID().toString().substring(0, 8);
-        String account = "DU" + (1_000_000 + new java.util.Random().nextInt(8_000_000));
-        tenants.ensure(tenant, "Concurrent idempotency tenant");
-        jdbc.sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name) VALUES (:a, :t, 'sim')")
-                .param("a", account).param("t", tenant).update();
-        ApiClient client = api.withKey(apiKeys.create(tenant, "e2e-cidem", List.of("*")));
+        OwnTenant own = ownTenant("cidem", "Concurrent idempotency tenant");
+        String tenant = own.id();
+        String account = own.account();
+        ApiClient client = own.api();
         // No clientOrderId: without the key every one of these POSTs would be a new order.
         String body = "{\"account\":\"" + account + "\",\"symbol\":\"MSFT\",\"side\":\"BUY\",\"type\":\"LMT\","
                 + "\"qty\":\"2\",\"limitPrice\":\"1.00\",\"tif\":\"DAY\"}";

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -86,5 +87,13 @@ public abstract class EndToEndTest {
 
     protected ApiClient.Response awaitState(String orderId, String state) {
         return api.await("/api/v1/orders/" + orderId, r -> state.equals(r.text("state")), Duration.ofSeconds(30));
+    }
+
+    @Autowired
+    private ApplicationContext context;
+
+    /** A tenant of the test's own, with an account the simulator does not know (see {@link OwnTenant}). */
+    protected OwnTenant ownTenant(String prefix, String name) {
+        return OwnTenant.create(prefix, name, context, api);
     }
 }

@@ -2,9 +2,6 @@ package io.oms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oms.infra.persistence.TenantRepository;
-import io.oms.infra.security.ApiKeys;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,10 +13,6 @@ class IdempotencyKeyEndToEndTest extends EndToEndTest {
 
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TenantRepository tenants;
-    @Autowired
-    ApiKeys apiKeys;
 
     /** No clientOrderId: without the key, each POST would be a new order. */
     private static String limitBuy(String limit) {
@@ -94,12 +87,9 @@ class IdempotencyKeyEndToEndTest extends EndToEndTest {
     void theSameKeyInAnotherTenantIsAnotherKey() {
         String key = "idem-" + UUID.randomUUID();
         // A tenant of its own (other classes count the orders of theirs) with an account the simulator does not know.
-        String tenant = "idem" + UUID.randomUUID().toString().substring(0, 8);
-        String account = "DU" + (1_000_000 + new java.util.Random().nextInt(8_000_000));
-        tenants.ensure(tenant, "Idempotency tenant");
-        jdbc.sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name) VALUES (:a, :t, 'sim')")
-                .param("a", account).param("t", tenant).update();
-        ApiClient other = api.withKey(apiKeys.create(tenant, "e2e-idem", List.of("*")));
+        OwnTenant own = ownTenant("idem", "Idempotency tenant");
+        String account = own.account();
+        ApiClient other = own.api();
         ApiClient.Response theirs = other.post("/api/v1/orders", limitBuy("1.00").replace(ACCOUNT, account), KEY, key);
 
         ApiClient.Response ours = api.post("/api/v1/orders", limitBuy("1.00"), KEY, key);

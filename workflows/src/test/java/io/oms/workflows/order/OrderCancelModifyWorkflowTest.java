@@ -9,44 +9,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.oms.workflows.activities.ModifyAck;
+import io.oms.workflows.activities.ModifyOrderCommand;
 import io.oms.workflows.domain.ErrorCode;
 import io.oms.workflows.domain.OrderState;
 import io.oms.workflows.domain.OrderType;
 import io.oms.workflows.domain.TimeInForce;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cancel and modify as workflow updates, with the ledger and broker replaced by recording fakes. */
 class OrderCancelModifyWorkflowTest {
-    private TestWorkflowEnvironment env;
-    private WorkflowClient client;
     private final FakeActivities.Ledger ledger = new FakeActivities.Ledger();
     private final FakeActivities.Broker broker = new FakeActivities.Broker();
 
-    @BeforeEach
-    void start() {
-        env = TestWorkflowEnvironment.newInstance();
-        Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
-        oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-        oms.registerActivitiesImplementations(ledger);
-        env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
-        env.start();
-        client = env.getWorkflowClient();
-    }
-
-    @AfterEach
-    void stop() {
-        env.close();
-    }
+    @RegisterExtension
+    final OrderWorkflowFixture temporal = new OrderWorkflowFixture(OrderWorkflowImpl.class, ledger, broker);
 
     @Test
     void cancelShowsPendingCancelThenCanceledOnConfirmation() {
@@ -192,15 +176,8 @@ class OrderCancelModifyWorkflowTest {
 
     @Test
     void cancelAskedWhileAModifyIsAtIbWaitsForTheModifysAnswer() {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        broker.modifyAnswer = c -> {
-            try {
-                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ModifyAck.confirmed();
-        };
+        CountDownLatch release = new CountDownLatch(1);
+        broker.modifyAnswer = answeredOnRelease(release, 10, ModifyAck.confirmed());
         OrderWorkflow order = placed("10");
         CompletableFuture<ModifyOutcome> modify = CompletableFuture.supplyAsync(() ->
                 order.modify(new ModifyRequest(order.state().version(), null, new BigDecimal("49"), null, null, "tester")));
@@ -219,15 +196,8 @@ class OrderCancelModifyWorkflowTest {
 
     @Test
     void modifyAtIbWhenTheLastFillEndsTheOrderIsAnsweredBeforeTheWorkflowCompletes() {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        broker.modifyAnswer = c -> {
-            try {
-                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ModifyAck.refused(104, "Can't modify a filled order");
-        };
+        CountDownLatch release = new CountDownLatch(1);
+        broker.modifyAnswer = answeredOnRelease(release, 10, ModifyAck.refused(104, "Can't modify a filled order"));
         OrderWorkflow order = placed("10");
         CompletableFuture<ModifyOutcome> modify = CompletableFuture.supplyAsync(() ->
                 order.modify(new ModifyRequest(order.state().version(), new BigDecimal("12"), null, null, null, "tester")));
@@ -244,15 +214,8 @@ class OrderCancelModifyWorkflowTest {
 
     @Test
     void modifyNotAnsweredWithinTheWaitIsPendingThenConfirmedLater() {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        broker.modifyAnswer = c -> {
-            try {
-                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ModifyAck.confirmed();
-        };
+        CountDownLatch release = new CountDownLatch(1);
+        broker.modifyAnswer = answeredOnRelease(release, 30, ModifyAck.confirmed());
         OrderWorkflow order = placed("10");
         ModifyOutcome outcome = order.modify(new ModifyRequest(order.state().version(), null, new BigDecimal("49"), null, null, "tester"));
         assertThat(outcome.status()).isEqualTo(ModifyOutcome.Status.PENDING);
@@ -261,6 +224,19 @@ class OrderCancelModifyWorkflowTest {
         release.countDown();
         assertThat(eventually(() -> order.state().state() == OrderState.ROUTED)).isTrue();
         assertThat(order.state().limitPrice()).isEqualByComparingTo("49");
+    }
+
+    /** IB's answer to a modify, held back until the test releases it (or the bounded wait runs out). */
+    private static Function<ModifyOrderCommand, ModifyAck> answeredOnRelease(CountDownLatch release, long seconds,
+            ModifyAck answer) {
+        return command -> {
+            try {
+                release.await(seconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer;
+        };
     }
 
     private static void sleep(long millis) {
@@ -297,10 +273,9 @@ class OrderCancelModifyWorkflowTest {
     }
 
     private OrderWorkflow placed(String qty) {
-        OrderRequest request = WorkflowTestSupport.request(OrderType.LMT, qty, "50", TimeInForce.GTC, null,
-                Instant.ofEpochMilli(env.currentTimeMillis()));
-        OrderView view = OrderSubmission.submit(client, request);
+        OrderRequest request = WorkflowTestSupport.request(OrderType.LMT, qty, "50", TimeInForce.GTC, null, temporal.now());
+        OrderView view = OrderSubmission.submit(temporal.client(), request);
         assertThat(view.state()).isEqualTo(OrderState.ROUTED);
-        return OrderSubmission.existing(client, request.workflowId());
+        return OrderSubmission.existing(temporal.client(), request.workflowId());
     }
 }

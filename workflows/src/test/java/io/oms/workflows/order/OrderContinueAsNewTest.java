@@ -10,45 +10,23 @@ import io.oms.workflows.domain.OrderState;
 import io.oms.workflows.domain.OrderType;
 import io.oms.workflows.domain.TimeInForce;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.client.WorkflowClient;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A long-lived order continues as new before its history grows too long, and keeps working across runs. */
 class OrderContinueAsNewTest {
-    private TestWorkflowEnvironment env;
-    private WorkflowClient client;
     private final FakeActivities.Ledger ledger = new FakeActivities.Ledger();
     private final FakeActivities.Broker broker = new FakeActivities.Broker();
 
-    @BeforeEach
-    void start() {
-        env = TestWorkflowEnvironment.newInstance();
-        Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
-        oms.registerWorkflowImplementationTypes(SmallHistoryOrderWorkflow.class);
-        oms.registerActivitiesImplementations(ledger);
-        env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
-        env.start();
-        client = env.getWorkflowClient();
-    }
-
-    @AfterEach
-    void stop() {
-        env.close();
-    }
+    @RegisterExtension
+    final OrderWorkflowFixture temporal = new OrderWorkflowFixture(SmallHistoryOrderWorkflow.class, ledger, broker);
 
     @Test
     void gtcOrderContinuesAsNewAndKeepsItsFillsCommissionsAndHandlers() {
-        OrderRequest request = WorkflowTestSupport.request(OrderType.LMT, "100", "50", TimeInForce.GTC, null,
-                Instant.ofEpochMilli(env.currentTimeMillis()));
-        OrderSubmission.submit(client, request);
-        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        OrderRequest request = WorkflowTestSupport.request(OrderType.LMT, "100", "50", TimeInForce.GTC, null, temporal.now());
+        OrderWorkflow order = temporal.submitted(request);
         // A commission that arrives before its execution is carried across runs until the execution comes.
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("late.01", BigDecimal.ONE, "USD"))));
         for (int i = 1; i <= 30; i++) {
@@ -72,7 +50,7 @@ class OrderContinueAsNewTest {
         assertThat(done.state()).isEqualTo(OrderState.CANCELED);
         assertThat(done.filledQuantity()).isEqualByComparingTo("31");
         assertThat(done.limitPrice()).isEqualByComparingTo("49");
-        assertThat(client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class).state())
+        assertThat(temporal.result(request).state())
                 .isEqualTo(OrderState.CANCELED);
         // Local activities may run again when a workflow task is retried (the real ledger is idempotent), e.g.
         // when a signal arrives as a run continues as new: count what was recorded, not how often.
@@ -88,8 +66,8 @@ class OrderContinueAsNewTest {
         int runs = 1;
         String runId = null;
         for (int i = 0; i < 100; i++) {
-            HistoryEvent first = (runId == null ? client.fetchHistory(request.workflowId())
-                    : client.fetchHistory(request.workflowId(), runId)).getEvents().getFirst();
+            HistoryEvent first = (runId == null ? temporal.client().fetchHistory(request.workflowId())
+                    : temporal.client().fetchHistory(request.workflowId(), runId)).getEvents().getFirst();
             String previous = first.getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
             if (previous.isEmpty()) {
                 return runs;

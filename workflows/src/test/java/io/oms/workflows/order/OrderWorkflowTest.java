@@ -11,43 +11,24 @@ import io.oms.workflows.domain.OrderType;
 import io.oms.workflows.domain.Side;
 import io.oms.workflows.domain.TenantId;
 import io.oms.workflows.domain.TimeInForce;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The order workflow's decisions, with the ledger and broker replaced by recording fakes. */
 class OrderWorkflowTest {
-    private TestWorkflowEnvironment env;
-    private WorkflowClient client;
     private final FakeActivities.Ledger ledger = new FakeActivities.Ledger();
     private final FakeActivities.Broker broker = new FakeActivities.Broker();
 
-    @BeforeEach
-    void start() {
-        env = TestWorkflowEnvironment.newInstance();
-        Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
-        oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-        oms.registerActivitiesImplementations(ledger);
-        env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
-        env.start();
-        client = env.getWorkflowClient();
-    }
-
-    @AfterEach
-    void stop() {
-        env.close();
-    }
+    @RegisterExtension
+    final OrderWorkflowFixture temporal = new OrderWorkflowFixture(OrderWorkflowImpl.class, ledger, broker);
 
     @Test
     void submitReturnsRoutedOnceBrokerAcknowledges() {
-        OrderView view = OrderSubmission.submit(client, request(OrderType.LMT, "10", "50"));
+        OrderView view = OrderSubmission.submit(temporal.client(), request(OrderType.LMT, "10", "50"));
         assertThat(view.state()).isEqualTo(OrderState.ROUTED);
         assertThat(view.brokerOrderId()).isEqualTo(7);
         assertThat(ledger.actions()).containsExactly("order.created", "order.routed");
@@ -56,15 +37,14 @@ class OrderWorkflowTest {
     @Test
     void fillsCompleteTheOrderAndDuplicateExecutionsAreIgnored() {
         OrderRequest request = request(OrderType.MKT, "10", null);
-        OrderSubmission.submit(client, request);
-        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        OrderWorkflow order = temporal.submitted(request);
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("e1.01", "4", "100.10"))));
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("e1.01", "4", "100.10"))));
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("e2.01", new BigDecimal("1.00"), "USD"))));
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("e2.01", "6", "100.20"))));
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerCommission("e1.01", new BigDecimal("1.00"), "USD"))));
 
-        OrderView done = client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class);
+        OrderView done = temporal.result(request);
         assertThat(done.state()).isEqualTo(OrderState.FILLED);
         assertThat(done.filledQuantity()).isEqualByComparingTo("10");
         assertThat(done.avgFillPrice()).isEqualByComparingTo("100.16");
@@ -76,15 +56,14 @@ class OrderWorkflowTest {
     @Test
     void aBatchOfEventsIsAppliedInWireOrder() {
         OrderRequest request = request(OrderType.MKT, "10", null);
-        OrderSubmission.submit(client, request);
-        OrderSubmission.existing(client, request.workflowId()).onBrokerEvents(BrokerEvents.of(
+        temporal.submitted(request).onBrokerEvents(BrokerEvents.of(
                 BrokerEvent.of(new BrokerStatus(7, 1000007L, "Submitted", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO, null)),
                 BrokerEvent.of(fill("b1.01", "10", "99.50")),
                 BrokerEvent.of(fill("b1.01", "10", "99.50")),
                 BrokerEvent.of(new BrokerStatus(7, 1000007L, "Filled", BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("99.50"), null)),
                 BrokerEvent.of(new BrokerCommission("b1.01", new BigDecimal("1.00"), "USD"))));
 
-        OrderView done = client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class);
+        OrderView done = temporal.result(request);
         assertThat(done.state()).isEqualTo(OrderState.FILLED);
         assertThat(ledger.executions).extracting(e -> e.execId()).containsExactly("b1.01");
         assertThat(ledger.commissions).extracting(c -> c.execId()).containsExactly("b1.01");
@@ -94,11 +73,10 @@ class OrderWorkflowTest {
     void aStatusWithoutBrokerOrderIdKeepsTheKnownId() {
         // A completed order re-synced by a worker that never saw the order live carries only IB's permId.
         OrderRequest request = request(OrderType.LMT, "10", "50");
-        OrderSubmission.submit(client, request);
-        OrderSubmission.existing(client, request.workflowId()).onBrokerEvents(BrokerEvents.of(BrokerEvent.of(
+        temporal.submitted(request).onBrokerEvents(BrokerEvents.of(BrokerEvent.of(
                 new BrokerStatus(0, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.TEN, null, null))));
 
-        OrderView done = client.newUntypedWorkflowStub(request.workflowId()).getResult(OrderView.class);
+        OrderView done = temporal.result(request);
         assertThat(done.state()).isEqualTo(OrderState.CANCELED);
         assertThat(done.brokerOrderId()).isEqualTo(7);
     }
@@ -106,14 +84,14 @@ class OrderWorkflowTest {
     @Test
     void acknowledgementThatAlreadySaysFilledStillRoutesTheOrder() {
         broker.answer = c -> PlaceResult.acknowledged(7, 1000007L, "Filled");
-        OrderView view = OrderSubmission.submit(client, request(OrderType.MKT, "10", null));
+        OrderView view = OrderSubmission.submit(temporal.client(), request(OrderType.MKT, "10", null));
         assertThat(view.state()).isEqualTo(OrderState.ROUTED);
     }
 
     @Test
     void brokerRejectEndsTheOrderRejectedWithReason() {
         broker.answer = c -> PlaceResult.rejected(7, 201, "Order rejected - reason: no permissions");
-        OrderView view = OrderSubmission.submit(client, request(OrderType.MKT, "10", null));
+        OrderView view = OrderSubmission.submit(temporal.client(), request(OrderType.MKT, "10", null));
         assertThat(view.state()).isEqualTo(OrderState.REJECTED);
         assertThat(view.rejectReason()).contains("201").contains("no permissions");
     }
@@ -121,8 +99,7 @@ class OrderWorkflowTest {
     @Test
     void cancelSendsCancelAndEndsCanceledOnBrokerConfirmation() {
         OrderRequest request = request(OrderType.LMT, "10", "50");
-        OrderSubmission.submit(client, request);
-        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        OrderWorkflow order = temporal.submitted(request);
         var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> order.cancel(new CancelRequest("tester", "test")));
         // IB confirms only what it was asked: deliver the confirmation once the cancel has gone out.
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
@@ -138,8 +115,7 @@ class OrderWorkflowTest {
     @Test
     void rejectsCancelOfFilledOrder() {
         OrderRequest request = request(OrderType.MKT, "5", null);
-        OrderSubmission.submit(client, request);
-        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        OrderWorkflow order = temporal.submitted(request);
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("x1.01", "5", "10"))));
         assertThat(order.state().state()).isEqualTo(OrderState.FILLED);
         assertThatThrownBy(() -> order.cancel(new CancelRequest("tester", null)))
@@ -151,8 +127,7 @@ class OrderWorkflowTest {
     @Test
     void statusAfterTerminalStateIsRefusedNotApplied() {
         OrderRequest request = request(OrderType.MKT, "5", null);
-        OrderSubmission.submit(client, request);
-        OrderWorkflow order = OrderSubmission.existing(client, request.workflowId());
+        OrderWorkflow order = temporal.submitted(request);
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(fill("y1.01", "5", "10"))));
         order.onBrokerEvents(BrokerEvents.of(BrokerEvent.of(new BrokerStatus(7, 1000007L, "Cancelled", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null))));
         assertThat(order.state().state()).isEqualTo(OrderState.FILLED);
@@ -162,8 +137,8 @@ class OrderWorkflowTest {
     @Test
     void retriedSubmissionReachesTheSameWorkflow() {
         OrderRequest request = request(OrderType.LMT, "10", "50");
-        OrderView first = OrderSubmission.submit(client, request);
-        OrderView again = OrderSubmission.submit(client, request);
+        OrderView first = OrderSubmission.submit(temporal.client(), request);
+        OrderView again = OrderSubmission.submit(temporal.client(), request);
         assertThat(again.orderId()).isEqualTo(first.orderId());
         assertThat(broker.placed).hasSize(1);
     }
