@@ -3,11 +3,14 @@ package io.oms.infra.persistence;
 import io.oms.infra.ids.UuidV7;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only {@code audit_log} (the database refuses UPDATE and DELETE). The database also chains each
@@ -27,10 +30,44 @@ public class AuditRepository {
     }
 
     /**
-     * Appends the entry as the tenant's next link; a replay of the same (tenant, resource, version, action) is
-     * ignored and does not advance the chain. True when written.
+     * Appends the entry; a replay of the same (tenant, resource, version, action) is ignored. Outside a transaction
+     * it is written at once and the answer says whether it was new. Inside one it is written just before the
+     * commit, after the transaction's other work, and the answer is true: the first audit insert locks the
+     * tenant's chain head until the commit, so taking it last keeps the tenant's other transactions from queueing
+     * behind this one's remaining statements (see ADR 6).
      */
     public boolean append(AuditRecord r) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            pendingInThisTransaction().add(r);
+            return true;
+        }
+        return insert(r);
+    }
+
+    private List<AuditRecord> pendingInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        List<AuditRecord> pending = (List<AuditRecord>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<AuditRecord> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    created.forEach(AuditRepository.this::insert);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(AuditRepository.this);
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    private boolean insert(AuditRecord r) {
         return jdbc.sql("""
                         INSERT INTO audit_log (id, tenant_id, at, actor, action, resource_type, resource_id, resource_version,
                                                before, after, detail, ip, user_agent)

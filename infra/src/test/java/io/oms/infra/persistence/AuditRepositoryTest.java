@@ -53,4 +53,20 @@ class AuditRepositoryTest {
         audit.append(record(1, "order.created"));
         assertThat(audit.listByResource(db.newTenant(), "order", "o-1")).isEmpty();
     }
+
+    @Test
+    void insideATransactionEntriesAreWrittenAtCommitAndNotAtAllOnRollback() {
+        db.tx.executeWithoutResult(status -> {
+            audit.append(record(1, "order.created"));
+            // Not yet written: the chain head is taken only at the commit.
+            assertThat(audit.listByResource(tenant, "order", "o-1")).isEmpty();
+        });
+        assertThat(audit.listByResource(tenant, "order", "o-1")).extracting(AuditRecord::action).containsExactly("order.created");
+
+        db.tx.executeWithoutResult(status -> {
+            audit.append(record(2, "order.routed"));
+            status.setRollbackOnly();
+        });
+        assertThat(audit.listByResource(tenant, "order", "o-1")).hasSize(1);
+    }
 }
