@@ -12,9 +12,9 @@ import io.oms.infra.persistence.PositionRow;
 import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.domain.ExecId;
-import io.oms.workflows.domain.Side;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Executions, their corrections and commissions, and the positions they make. A position is by definition
  * the fold of {@link PositionMath} over its effective executions in canonical order (executed_at, then exec
  * id); a fill that comes last in that order is applied incrementally, anything else (a fill from the past, a
- * correction) recomputes the position from its executions. Every method runs inside the caller's transaction
+ * correction) refolds it from the checkpoint before the earliest execution it touched ({@link SuffixRefold}).
+ * Commissions are a running sum over the effective executions. Every method runs inside the caller's transaction
  * and takes the position row's lock before changing executions, so one position is never folded twice at once.
  */
 final class ExecutionLedger {
@@ -36,6 +37,7 @@ final class ExecutionLedger {
     private final AuditRepository audit;
     private final PositionEvents events;
     private final Clock clock;
+    private final SuffixRefold refold;
 
     ExecutionLedger(ExecutionRepository executions, PositionRepository positions, AuditRepository audit,
                     PositionEvents events, Clock clock) {
@@ -44,6 +46,7 @@ final class ExecutionLedger {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.refold = new SuffixRefold(executions.checkpoints());
     }
 
     /** Records the fill once per (account, execId); true when it was new. */
@@ -73,22 +76,26 @@ final class ExecutionLedger {
             supersede(tenant, e.account(), e.execId(), latest);
             return true;
         }
-        boolean corrected = false;
+        // Commissions are a running sum over the effective executions: this one's joins, the replaced ones' leave.
+        BigDecimal commissions = current.commissions().add(early.map(PendingCommission::commission).orElse(BigDecimal.ZERO));
+        List<String> touched = new ArrayList<>(List.of(e.execId()));
         for (Revision r : revisions) {
             if (!r.execId().equals(e.execId()) && r.supersededBy() == null) {
+                BigDecimal replaced = executions.find(tenant, e.account(), r.execId()).map(ExecutionRow::commission).orElse(null);
                 supersede(tenant, e.account(), r.execId(), e.execId());
-                corrected = true;
+                commissions = replaced == null ? commissions : commissions.subtract(replaced);
+                touched.add(r.execId());
             }
         }
-        PositionRow next;
-        if (corrected || executions.hasEffectiveAfter(tenant, e.account(), e.symbol(), e.executedAt(), e.execId())) {
-            next = recompute(current);
+        Position moved;
+        if (touched.size() > 1 || executions.hasEffectiveAfter(tenant, e.account(), e.symbol(), e.executedAt(), e.execId())) {
+            // From the earliest key touched: a correction may carry another executed_at than what it replaces.
+            moved = refold.from(tenant, e.account(), e.symbol(), touched);
         } else {
-            Position moved = PositionMath.apply(PositionFold.of(current), e.side(), e.quantity(), e.price());
-            executions.setRealized(tenant, e.account(), e.execId(), moved.realizedPnl().subtract(current.realizedPnl()));
-            BigDecimal commission = early.map(PendingCommission::commission).orElse(BigDecimal.ZERO);
-            next = PositionFold.row(current, moved, current.commissions().add(commission), clock.instant());
+            moved = PositionMath.apply(PositionFold.of(current), e.side(), e.quantity(), e.price());
+            refold.write(tenant, e.account(), e.execId(), PositionFold.of(current), moved);
         }
+        PositionRow next = PositionFold.row(current, moved, commissions, clock.instant());
         positions.save(next);
         events.positionUpdated(next, e.execId());
         return true;
@@ -113,32 +120,14 @@ final class ExecutionLedger {
                 c.account() + ":" + c.execId(), 2L, null,
                 LedgerJson.fields(Map.of("commission", c.commission(), "currency", String.valueOf(c.currency()))),
                 null, null, null));
-        if (!execution.get().effective()) {
+        // Read again under the position lock: a correction recorded meanwhile may have replaced it.
+        if (!executions.find(tenant, c.account(), c.execId()).map(ExecutionRow::effective).orElse(false)) {
             return; // a replaced execution's commission goes with it: its correction brings its own
         }
         PositionRow next = new PositionRow(p.tenantId(), p.account(), p.symbol(), p.quantity(), p.avgCost(),
                 p.realizedPnl(), p.commissions().add(c.commission()), clock.instant());
         positions.save(next);
         events.positionUpdated(next, c.execId());
-    }
-
-    /** The position folded again from its effective executions, each execution's realized P&L rewritten. */
-    private PositionRow recompute(PositionRow current) {
-        String tenant = current.tenantId();
-        Position position = Position.FLAT;
-        BigDecimal commissions = BigDecimal.ZERO;
-        for (ExecutionRow fill : executions.effectiveFills(tenant, current.account(), current.symbol())) {
-            Position moved = PositionMath.apply(position, Side.valueOf(fill.side()), fill.quantity(), fill.price());
-            BigDecimal realized = moved.realizedPnl().subtract(position.realizedPnl());
-            if (fill.realizedPnl() == null || realized.compareTo(fill.realizedPnl()) != 0) {
-                executions.setRealized(tenant, fill.account(), fill.execId(), realized);
-            }
-            position = moved;
-            if (fill.commission() != null) {
-                commissions = commissions.add(fill.commission());
-            }
-        }
-        return PositionFold.row(current, position, commissions, clock.instant());
     }
 
     private void supersede(String tenant, String account, String execId, String by) {

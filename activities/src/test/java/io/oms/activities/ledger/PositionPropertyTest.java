@@ -22,6 +22,7 @@ import io.oms.workflows.domain.TenantId;
 import io.oms.workflows.domain.TimeInForce;
 import io.oms.workflows.order.OrderView;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,43 @@ class PositionPropertyTest {
                 .containsExactlyElementsOf(scenario.effective().stream().map(FillScenario.Fill::execId).toList());
         BigDecimal realizedByExecution = listed.stream().map(ExecutionRow::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(realizedByExecution).as(why + ": realized per execution adds up").isEqualByComparingTo(actual.realizedPnl());
+        assertCheckpointsAreTheFold(account, scenario.effective(), why);
+    }
+
+    /** Each effective execution carries the fold up to it; replaced ones carry nothing. */
+    private void assertCheckpointsAreTheFold(String account, List<FillScenario.Fill> effective, String why) {
+        List<Stored> stored = stored(account);
+        List<Stored> folded = new ArrayList<>();
+        Position p = Position.FLAT;
+        for (FillScenario.Fill f : effective) {
+            p = PositionMath.apply(p, f.side(), f.quantity(), f.price());
+            folded.add(new Stored(f.execId(), norm(p.quantity()), norm(p.avgCost()), norm(p.realizedPnl()), null));
+        }
+        assertThat(stored.stream().filter(s -> s.supersededBy() == null).toList()).as(why + ": checkpoints")
+                .containsExactlyElementsOf(folded);
+        assertThat(stored.stream().filter(s -> s.supersededBy() != null)).as(why + ": replaced executions have no checkpoint")
+                .allSatisfy(s -> assertThat(List.of(s.quantityAfter() == null, s.avgCostAfter() == null,
+                        s.realizedAfter() == null)).containsOnly(true));
+    }
+
+    record Stored(String execId, BigDecimal quantityAfter, BigDecimal avgCostAfter, BigDecimal realizedAfter,
+                  String supersededBy) {}
+
+    /** Every execution of the account's AAPL position in canonical order, read straight from the table. */
+    private List<Stored> stored(String account) {
+        return db.jdbc.sql("""
+                        SELECT exec_id, position_qty_after, avg_cost_after, realized_after, superseded_by FROM executions
+                        WHERE tenant_id = :tenant AND account = :account AND symbol = 'AAPL' ORDER BY executed_at, exec_id""")
+                .param("tenant", tenant.value())
+                .param("account", account)
+                .query((rs, n) -> new Stored(rs.getString(1), norm(rs.getBigDecimal(2)), norm(rs.getBigDecimal(3)),
+                        norm(rs.getBigDecimal(4)), rs.getString(5)))
+                .list();
+    }
+
+    /** Numerically equal decimals compare equal in records. */
+    private static BigDecimal norm(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
     }
 
     private OrderId placedOrder(String account) {

@@ -20,9 +20,16 @@ public class ExecutionRepository {
             + "commission, commission_currency, superseded_by, realized_pnl";
 
     private final JdbcClient jdbc;
+    private final ExecutionCheckpoints checkpoints;
 
     public ExecutionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.checkpoints = new ExecutionCheckpoints(jdbc);
+    }
+
+    /** The fold queries over the same ledger (positions' checkpoints). */
+    public ExecutionCheckpoints checkpoints() {
+        return checkpoints;
     }
 
     /** Inserts the fill unless its (account, execId) is already recorded; true when inserted. */
@@ -119,10 +126,11 @@ public class ExecutionRepository {
                 .list();
     }
 
-    /** Marks an execution as replaced by {@code by}; it no longer counts, so it realizes nothing. */
+    /** Marks an execution as replaced by {@code by}; it no longer counts, so it realizes nothing and has no checkpoint. */
     public void markSuperseded(String tenantId, String account, String execId, String by) {
         jdbc.sql("""
-                        UPDATE executions SET superseded_by = :by, realized_pnl = NULL
+                        UPDATE executions SET superseded_by = :by, realized_pnl = NULL, position_qty_after = NULL,
+                                              avg_cost_after = NULL, realized_after = NULL
                         WHERE tenant_id = :tenantId AND account = :account AND exec_id = :execId""")
                 .param("by", by)
                 .param("tenantId", tenantId)
@@ -145,28 +153,6 @@ public class ExecutionRepository {
                 .param("execId", execId)
                 .query(Boolean.class)
                 .single();
-    }
-
-    /** The effective fills of one position in canonical order: executed_at, then exec id. */
-    public List<ExecutionRow> effectiveFills(String tenantId, String account, String symbol) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE tenant_id = :tenantId AND account = :account"
-                        + " AND symbol = :symbol AND superseded_by IS NULL ORDER BY executed_at, exec_id")
-                .param("tenantId", tenantId)
-                .param("account", account)
-                .param("symbol", symbol)
-                .query(ExecutionRepository::map)
-                .list();
-    }
-
-    /** Records what an execution realized in its position's fold. */
-    public void setRealized(String tenantId, String account, String execId, BigDecimal realized) {
-        jdbc.sql("UPDATE executions SET realized_pnl = :realized WHERE tenant_id = :tenantId AND account = :account"
-                        + " AND exec_id = :execId AND realized_pnl IS DISTINCT FROM :realized")
-                .param("realized", realized)
-                .param("tenantId", tenantId)
-                .param("account", account)
-                .param("execId", execId)
-                .update();
     }
 
     /** Keeps a commission whose execution is not recorded yet (the first report wins). */
