@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,9 +52,9 @@ public class AuditController {
         if (resourceId.isPresent() && resourceType.isEmpty()) {
             throw ApiException.validation(List.of(new FieldProblem("resourceType", "is required with resourceId")));
         }
-        Optional<Long> before = cursor.map(AuditController::decodeCursor);
+        Optional<UUID> before = cursor.map(AuditController::decodeCursor);
         List<AuditEntry> entries = audit.list(principal.tenantId(), resourceType, resourceId, before, limit);
-        String next = entries.size() == limit ? encodeCursor(entries.getLast().seq()) : null;
+        String next = entries.size() == limit ? encodeCursor(entries.getLast().id()) : null;
         return new Page<>(entries.stream().map(e -> AuditEntryResource.of(e, json)).toList(), next);
     }
 
@@ -63,17 +64,20 @@ public class AuditController {
         return verifier.verify(principal.tenantId());
     }
 
-    private static String encodeCursor(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(8).putLong(seq).array());
+    // The cursor is the last entry's id (UUIDv7): unchained entries have no seq yet but are listed too.
+    private static String encodeCursor(UUID id) {
+        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
-    private static long decodeCursor(String cursor) {
+    private static UUID decodeCursor(String cursor) {
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(cursor);
-            if (bytes.length != 8) {
-                throw new IllegalArgumentException("not 8 bytes");
+            if (bytes.length != 16) {
+                throw new IllegalArgumentException("not 16 bytes");
             }
-            return ByteBuffer.wrap(bytes).getLong();
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
         } catch (RuntimeException e) {
             throw ApiException.validation(List.of(new FieldProblem("cursor", "is not a cursor this API issued")));
         }

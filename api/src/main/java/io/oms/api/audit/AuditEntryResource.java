@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** An audit record as the API shows it; {@code before} and {@code after} are JSON documents (or null). */
 public record AuditEntryResource(
         String id,
-        long seq,
+        Long seq,
         Instant at,
         String actor,
         String action,

@@ -24,10 +24,11 @@ public class AuditChainVerifier {
     }
 
     public ChainVerification verify(String tenantId) {
+        long pending = audit.pending(tenantId);
         Optional<AuditChainHead> head = audit.head(tenantId);
         if (head.isEmpty()) {
             List<AuditEntry> orphans = audit.chainPage(tenantId, 0, Long.MAX_VALUE, 1);
-            return orphans.isEmpty() ? ChainVerification.intact(0, 0) : ChainVerification.broken(0, 0,
+            return orphans.isEmpty() ? ChainVerification.intact(0, 0, pending) : ChainVerification.broken(0, 0, pending,
                     new BrokenLink(orphans.getFirst().seq(), orphans.getFirst().id(), "the tenant's chain head is missing",
                             null, orphans.getFirst().hash()));
         }
@@ -43,25 +44,25 @@ public class AuditChainVerifier {
             for (AuditEntry e : page) {
                 BrokenLink broken = check(e, checked + 1, previous);
                 if (broken != null) {
-                    return ChainVerification.broken(checked, checked, broken);
+                    return ChainVerification.broken(checked, checked, pending, broken);
                 }
                 previous = e.hash();
                 checked++;
             }
         }
         if (checked < upto) {
-            return ChainVerification.broken(checked, checked, new BrokenLink(checked + 1, null,
+            return ChainVerification.broken(checked, checked, pending, new BrokenLink(checked + 1, null,
                     "records " + (checked + 1) + " to " + upto + " are missing", head.get().hash(), null));
         }
         if (!previous.equals(head.get().hash())) {
-            return ChainVerification.broken(checked, checked, new BrokenLink(upto, null,
+            return ChainVerification.broken(checked, checked, pending, new BrokenLink(upto, null,
                     "the chain head does not match the last record", previous, head.get().hash()));
         }
-        return ChainVerification.intact(checked, checked);
+        return ChainVerification.intact(checked, checked, pending);
     }
 
     private static BrokenLink check(AuditEntry e, long expectedSeq, String previous) {
-        if (e.seq() != expectedSeq) {
+        if (e.seq() == null || e.seq() != expectedSeq) {
             return new BrokenLink(expectedSeq, null, "record " + expectedSeq + " is missing", null, null);
         }
         if (!previous.equals(e.prevHash())) {

@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the audit and outbox relay settings (kept apart from {@link OmsConfiguration} to keep merges small). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AuditProperties.class, OutboxRelayProperties.class})
+@EnableConfigurationProperties({AuditProperties.class, OutboxRelayProperties.class, AuditChainerProperties.class})
 public class AuditConfiguration {}

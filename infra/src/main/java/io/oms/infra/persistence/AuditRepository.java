@@ -13,9 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The append-only {@code audit_log} (the database refuses UPDATE and DELETE). The database also chains each
- * tenant's records as they are inserted (migration V6): a sequence number, the previous hash and the record's
- * own hash; appends of one tenant wait for each other until the appending transaction ends.
+ * The append-only {@code audit_log} (the database refuses UPDATE and DELETE, except the chainer linking a row
+ * once). Rows are inserted unchained; {@link io.oms.infra.audit.AuditChainer} gives each its tenant's sequence
+ * number, the previous hash and its own hash shortly after (migration V8, ADR 6), so appends never wait for each
+ * other.
  */
 @Repository
 public class AuditRepository {
@@ -32,9 +33,8 @@ public class AuditRepository {
     /**
      * Appends the entry; a replay of the same (tenant, resource, version, action) is ignored. Outside a transaction
      * it is written at once and the answer says whether it was new. Inside one it is written just before the
-     * commit, after the transaction's other work, and the answer is true: the first audit insert locks the
-     * tenant's chain head until the commit, so taking it last keeps the tenant's other transactions from queueing
-     * behind this one's remaining statements (see ADR 6).
+     * commit, after the transaction's other work, and the answer is true (a replay holds the idempotency key's
+     * row lock only for the shortest time).
      */
     public boolean append(AuditRecord r) {
         if (TransactionSynchronizationManager.isSynchronizationActive()
@@ -95,7 +95,7 @@ public class AuditRepository {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM audit_log
                         WHERE tenant_id = :tenantId AND resource_type = :resourceType AND resource_id = :resourceId
-                        ORDER BY seq""")
+                        ORDER BY seq NULLS LAST, id""")
                 .param("tenantId", tenantId)
                 .param("resourceType", resourceType)
                 .param("resourceId", resourceId)
@@ -104,16 +104,17 @@ public class AuditRepository {
     }
 
     /**
-     * A tenant's entries newest first, optionally of one resource type (and id); {@code beforeSeq} is the cursor
-     * (entries strictly below it), {@code limit} is clamped to 1..1000.
+     * A tenant's entries newest written first (by UUIDv7 id, so unchained entries are listed too), optionally of
+     * one resource type (and id); {@code beforeId} is the cursor (entries strictly below it), {@code limit} is
+     * clamped to 1..1000.
      */
     public List<AuditEntry> list(String tenantId, Optional<String> resourceType, Optional<String> resourceId,
-                                 Optional<Long> beforeSeq, int limit) {
+                                 Optional<UUID> beforeId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE tenant_id = :tenantId");
         resourceType.ifPresent(t -> sql.append(" AND resource_type = :resourceType"));
         resourceId.ifPresent(i -> sql.append(" AND resource_id = :resourceId"));
-        beforeSeq.ifPresent(b -> sql.append(" AND seq < :beforeSeq"));
-        sql.append(" ORDER BY seq DESC LIMIT :limit");
+        beforeId.ifPresent(b -> sql.append(" AND id < :beforeId"));
+        sql.append(" ORDER BY id DESC LIMIT :limit");
         var spec = jdbc.sql(sql.toString()).param("tenantId", tenantId).param("limit", Math.max(1, Math.min(limit, 1000)));
         if (resourceType.isPresent()) {
             spec = spec.param("resourceType", resourceType.get());
@@ -121,8 +122,8 @@ public class AuditRepository {
         if (resourceId.isPresent()) {
             spec = spec.param("resourceId", resourceId.get());
         }
-        if (beforeSeq.isPresent()) {
-            spec = spec.param("beforeSeq", beforeSeq.get());
+        if (beforeId.isPresent()) {
+            spec = spec.param("beforeId", beforeId.get());
         }
         return spec.query((rs, n) -> entry(rs)).list();
     }
@@ -141,6 +142,12 @@ public class AuditRepository {
                 .list();
     }
 
+    /** How many of the tenant's rows the chainer has not linked yet. */
+    public long pending(String tenantId) {
+        return jdbc.sql("SELECT count(*) FROM audit_log WHERE tenant_id = :tenantId AND seq IS NULL")
+                .param("tenantId", tenantId).query(Long.class).single();
+    }
+
     /** The tenant's newest link; empty when the tenant has never been audited. */
     public Optional<AuditChainHead> head(String tenantId) {
         return jdbc.sql("SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = :tenantId")
@@ -150,7 +157,7 @@ public class AuditRepository {
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getString("prev_hash"),
+        return new AuditEntry(rs.getObject("id", UUID.class), rs.getObject("seq", Long.class), rs.getString("prev_hash"),
                 rs.getString("hash"), record(rs));
     }
 

@@ -58,7 +58,7 @@ class AuditRepositoryTest {
     void insideATransactionEntriesAreWrittenAtCommitAndNotAtAllOnRollback() {
         db.tx.executeWithoutResult(status -> {
             audit.append(record(1, "order.created"));
-            // Not yet written: the chain head is taken only at the commit.
+            // Not yet written: audit rows are inserted just before the commit.
             assertThat(audit.listByResource(tenant, "order", "o-1")).isEmpty();
         });
         assertThat(audit.listByResource(tenant, "order", "o-1")).extracting(AuditRecord::action).containsExactly("order.created");
