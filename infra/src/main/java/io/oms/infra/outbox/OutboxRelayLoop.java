@@ -1,85 +1,44 @@
 package io.oms.infra.outbox;
 
 import io.oms.infra.config.OutboxRelayProperties;
+import io.oms.infra.scheduling.PollingLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the {@link OutboxRelay} on one thread every poll interval: a tick drains up to
  * {@link #MAX_BATCHES_PER_TICK} full batches, then sleeps. After a failed delivery (or a database error) it waits
  * an exponentially growing backoff, capped, before the next attempt. Stops after the batch in progress.
  */
-public final class OutboxRelayLoop implements SmartLifecycle {
+public final class OutboxRelayLoop extends PollingLoop {
     static final int MAX_BATCHES_PER_TICK = 20;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelayLoop.class);
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final OutboxRelay relay;
     private final OutboxRelayProperties settings;
     private final Clock clock;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
     private int consecutiveFailures;
     private Instant retryAt = Instant.MIN;
 
     public OutboxRelayLoop(OutboxRelay relay, OutboxRelayProperties settings, Clock clock) {
+        super("outbox-relay", settings.pollInterval());
+        log.info("outbox relay polling every {} ms, batches of {}", settings.pollInterval().toMillis(), settings.batchSize());
         this.relay = relay;
         this.settings = settings;
         this.clock = clock;
     }
 
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        running = true;
-        long interval = settings.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("outbox relay polling every {} ms, batches of {}", interval, settings.batchSize());
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
     /** One tick on the relay thread; never throws, so the schedule keeps going. */
-    void tick() {
+    @Override
+    protected void tick() {
         if (clock.instant().isBefore(retryAt)) {
             return;
         }
         try {
-            for (int i = 0; i < MAX_BATCHES_PER_TICK && running; i++) {
+            for (int i = 0; i < MAX_BATCHES_PER_TICK && isRunning(); i++) {
                 RelayBatch batch = relay.runOnce();
                 if (batch.failed()) {
                     backOff();
