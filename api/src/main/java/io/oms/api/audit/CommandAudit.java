@@ -41,16 +41,12 @@ public class CommandAudit {
     public void record(ApiPrincipal principal, HttpServletRequest request, String action, String resourceType,
                        String resourceId, Object result) {
         audit.append(new AuditRecord(principal.tenantId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
-                actor(principal), action, resourceType, resourceId, null, null,
+                principal.actor(), action, resourceType, resourceId, null, null,
                 result == null ? null : json.writeValueAsString(result),
                 request.getMethod() + " " + request.getRequestURI(),
                 ClientAddress.of(request, settings.trustedProxies()), userAgent(request)));
     }
 
-    /** The same actor the order workflow records for the API key's commands. */
-    static String actor(ApiPrincipal principal) {
-        return "api-key:" + principal.keyId();
-    }
 
     private static String userAgent(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");

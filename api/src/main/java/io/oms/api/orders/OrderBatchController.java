@@ -1,6 +1,5 @@
 package io.oms.api.orders;
 
-import io.oms.api.audit.CommandAudit;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.error.TraceIds;
@@ -26,14 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/orders/batch")
 public class OrderBatchController {
-    private final OrderService service;
+    private final OrderCommands commands;
     private final IdempotentRequests idempotent;
-    private final CommandAudit commandAudit;
 
-    public OrderBatchController(OrderService service, IdempotentRequests idempotent, CommandAudit commandAudit) {
-        this.service = service;
+    public OrderBatchController(OrderCommands commands, IdempotentRequests idempotent) {
+        this.commands = commands;
         this.idempotent = idempotent;
-        this.commandAudit = commandAudit;
     }
 
     /** With an {@code Idempotency-Key}, the key covers the whole batch: a repeat replays every item's first answer. */
@@ -43,11 +40,8 @@ public class OrderBatchController {
                              @RequestBody BatchSubmitBody body, HttpServletRequest request) {
         return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders/batch", body, () -> {
             List<SubmitOrderBody> orders = checkSize("orders", body.orders());
-            return ResponseEntity.ok(BatchRunner.run(orders, TraceIds.of(request), order -> {
-                OrderService.Submitted submitted = service.submit(principal, order);
-                commandAudit.record(principal, request, "order.submit", "order", submitted.order().id(), submitted.order());
-                return ResponseEntity.status(OrderStatuses.submitted(submitted)).body(submitted.order());
-            }));
+            return ResponseEntity.ok(BatchRunner.run(orders, TraceIds.of(request),
+                    order -> commands.submit(principal, request, order)));
         });
     }
 
@@ -55,11 +49,7 @@ public class OrderBatchController {
     BatchResults cancel(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
                         @RequestBody BatchCancelBody body, HttpServletRequest request) {
         List<String> ids = checkSize("ids", body.ids());
-        return BatchRunner.run(ids, TraceIds.of(request), id -> {
-            OrderResource order = service.cancel(principal, id == null ? "" : id);
-            commandAudit.record(principal, request, "order.cancel", "order", order.id(), order);
-            return ResponseEntity.status(OrderStatuses.canceled(order)).body(order);
-        });
+        return BatchRunner.run(ids, TraceIds.of(request), id -> commands.cancel(principal, request, id == null ? "" : id));
     }
 
     private static <T> List<T> checkSize(String field, List<T> items) {

@@ -1,7 +1,6 @@
 package io.oms.api.orders;
 
 import io.oms.infra.config.ApiRole;
-import io.oms.api.audit.CommandAudit;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.idempotency.IdempotentRequests;
@@ -41,16 +40,16 @@ public class OrderController {
     private final OrderRepository orders;
     private final ExecutionRepository executions;
     private final IdempotentRequests idempotent;
-    private final CommandAudit commandAudit;
+    private final OrderCommands commands;
     private final OrderModifications modifications;
 
     public OrderController(OrderService service, OrderRepository orders, ExecutionRepository executions,
-                           IdempotentRequests idempotent, CommandAudit commandAudit, OrderModifications modifications) {
+                           IdempotentRequests idempotent, OrderCommands commands, OrderModifications modifications) {
         this.service = service;
         this.orders = orders;
         this.executions = executions;
         this.idempotent = idempotent;
-        this.commandAudit = commandAudit;
+        this.commands = commands;
         this.modifications = modifications;
     }
 
@@ -62,18 +61,15 @@ public class OrderController {
     ResponseEntity<?> submit(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
                              @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                              @RequestBody SubmitOrderBody body, HttpServletRequest http) {
-        return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders", body, () -> {
-            OrderService.Submitted submitted = service.submit(principal, body);
-            commandAudit.record(principal, http, "order.submit", "order", submitted.order().id(), submitted.order());
-            return tagged(OrderStatuses.submitted(submitted), submitted.order());
-        });
+        return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders", body,
+                () -> commands.submit(principal, http, body));
     }
 
     /** The order with its version as ETag, for a later PATCH's If-Match. */
     @GetMapping("/{id}")
     ResponseEntity<OrderResource> get(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
                                       @PathVariable String id) {
-        return tagged(HttpStatus.OK, OrderResource.of(service.find(principal, id)));
+        return OrderCommands.tagged(HttpStatus.OK, OrderResource.of(service.find(principal, id)));
     }
 
     /**
@@ -87,9 +83,8 @@ public class OrderController {
                                          @RequestHeader(value = ETags.IF_MATCH, required = false) String ifMatch,
                                          @RequestBody(required = false) ModifyOrderBody body, HttpServletRequest http) {
         ModifyOutcome outcome = modifications.modify(principal, id, ifMatch, body);
-        OrderResource order = OrderResource.of(outcome.order());
-        commandAudit.record(principal, http, "order.modify", "order", order.id(), order);
-        return tagged(outcome.status() == ModifyOutcome.Status.CONFIRMED ? HttpStatus.OK : HttpStatus.ACCEPTED, order);
+        return commands.modified(principal, http, OrderResource.of(outcome.order()),
+                outcome.status() == ModifyOutcome.Status.CONFIRMED);
     }
 
     @GetMapping
@@ -111,13 +106,7 @@ public class OrderController {
     @PostMapping("/{id}/cancel")
     ResponseEntity<OrderResource> cancel(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
                                          @PathVariable String id, HttpServletRequest http) {
-        OrderResource order = service.cancel(principal, id);
-        commandAudit.record(principal, http, "order.cancel", "order", order.id(), order);
-        return tagged(OrderStatuses.canceled(order), order);
-    }
-
-    private static ResponseEntity<OrderResource> tagged(HttpStatus status, OrderResource order) {
-        return ResponseEntity.status(status).eTag(ETags.of(order.version())).body(order);
+        return commands.cancel(principal, http, id);
     }
 
     @GetMapping("/{id}/executions")

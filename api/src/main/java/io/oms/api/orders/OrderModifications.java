@@ -56,7 +56,7 @@ public class OrderModifications {
         ModifyOutcome outcome;
         try {
             outcome = OrderSubmission.existing(client, workflowId).modify(new ModifyRequest(expectedVersion,
-                    terms.quantity(), terms.limitPrice(), terms.stopPrice(), terms.timeInForce(), "api-key:" + principal.keyId()));
+                    terms.quantity(), terms.limitPrice(), terms.stopPrice(), terms.timeInForce(), principal.actor()));
         } catch (WorkflowUpdateException e) {
             ModifyRules.Problem problem = UpdateRefusal.read(e)
                     .orElse(new ModifyRules.Problem(ErrorCode.STATE_CONFLICT, null, "the order cannot be modified now"));

@@ -87,7 +87,7 @@ public class OrderService {
         OrderRequest request = new OrderRequest(new OrderId(UuidV7.next()), new TenantId(principal.tenantId()),
                 clientOrderId, brokerAccount.accountCode(), brokerAccount.connectionName(), order.symbol(),
                 order.side(), order.type(), order.qty(), order.limitPrice(), order.stopPrice(), order.trailAmount(),
-                order.trailPercent(), order.tif(), order.expireAt(), order.outsideRth(), actor(principal),
+                order.trailPercent(), order.tif(), order.expireAt(), order.outsideRth(), principal.actor(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         OrderView view;
         try {
@@ -112,7 +112,7 @@ public class OrderService {
         }
         String workflowId = OrderWorkflowContract.workflowId(new TenantId(row.tenantId()), new ClientOrderId(row.clientOrderId()));
         try {
-            return OrderResource.of(OrderSubmission.existing(client, workflowId).cancel(new CancelRequest(actor(principal), null)));
+            return OrderResource.of(OrderSubmission.existing(client, workflowId).cancel(new CancelRequest(principal.actor(), null)));
         } catch (WorkflowUpdateException e) {
             throw new ApiException(ErrorCode.STATE_CONFLICT, rootMessage(e));
         } catch (WorkflowNotFoundException e) {
@@ -166,9 +166,6 @@ public class OrderService {
         return found;
     }
 
-    private static String actor(ApiPrincipal principal) {
-        return "api-key:" + principal.keyId();
-    }
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;

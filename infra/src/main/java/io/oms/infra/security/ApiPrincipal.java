@@ -9,6 +9,11 @@ public record ApiPrincipal(String tenantId, UUID keyId, List<String> scopes) {
         scopes = List.copyOf(scopes);
     }
 
+    /** Who the audit trail and the order workflows name for this key's commands. */
+    public String actor() {
+        return "api-key:" + keyId;
+    }
+
     public boolean hasScope(String scope) {
         return scopes.contains("*") || scopes.contains(scope);
     }
