@@ -3,7 +3,7 @@ package io.oms.api.audit;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.orders.Page;
-import io.oms.api.security.ApiKeyAuthentication;
+import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.audit.AuditChainVerifier;
 import io.oms.infra.audit.ChainVerification;
 import io.oms.infra.config.ApiRole;
@@ -41,7 +41,7 @@ public class AuditController {
 
     /** Newest first; {@code resourceId} narrows a {@code resourceType}. */
     @GetMapping
-    Page<AuditEntryResource> list(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    Page<AuditEntryResource> list(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                   @RequestParam Optional<String> resourceType,
                                   @RequestParam Optional<String> resourceId,
                                   @RequestParam Optional<String> cursor,
@@ -60,7 +60,7 @@ public class AuditController {
 
     /** Recomputes the whole chain of the caller's tenant; {@code ok} false names the first broken link. */
     @GetMapping("/verify")
-    ChainVerification verify(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal) {
+    ChainVerification verify(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal) {
         return verifier.verify(principal.tenantId());
     }
 

@@ -4,7 +4,7 @@ import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.error.TraceIds;
 import io.oms.api.idempotency.IdempotentRequests;
-import io.oms.api.security.ApiKeyAuthentication;
+import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.security.ApiPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +35,7 @@ public class OrderBatchController {
 
     /** With an {@code Idempotency-Key}, the key covers the whole batch: a repeat replays every item's first answer. */
     @PostMapping
-    ResponseEntity<?> submit(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    ResponseEntity<?> submit(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                              @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                              @RequestBody BatchSubmitBody body, HttpServletRequest request) {
         return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders/batch", body, () -> {
@@ -46,7 +46,7 @@ public class OrderBatchController {
     }
 
     @PostMapping("/cancel")
-    BatchResults cancel(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    BatchResults cancel(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                         @RequestBody BatchCancelBody body, HttpServletRequest request) {
         List<String> ids = checkSize("ids", body.ids());
         return BatchRunner.run(ids, TraceIds.of(request), id -> commands.cancel(principal, request, id == null ? "" : id));

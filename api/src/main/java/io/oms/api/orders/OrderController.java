@@ -4,7 +4,7 @@ import io.oms.infra.config.ApiRole;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.idempotency.IdempotentRequests;
-import io.oms.api.security.ApiKeyAuthentication;
+import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.persistence.ExecutionRepository;
 import io.oms.infra.persistence.OrderRepository;
 import io.oms.infra.persistence.OrderRow;
@@ -58,7 +58,7 @@ public class OrderController {
      * an {@code Idempotency-Key}, a repeat of the same request replays the first answer.
      */
     @PostMapping
-    ResponseEntity<?> submit(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    ResponseEntity<?> submit(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                              @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                              @RequestBody SubmitOrderBody body, HttpServletRequest http) {
         return idempotent.execute(principal, idempotencyKey, "POST /api/v1/orders", body,
@@ -67,7 +67,7 @@ public class OrderController {
 
     /** The order with its version as ETag, for a later PATCH's If-Match. */
     @GetMapping("/{id}")
-    ResponseEntity<OrderResource> get(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    ResponseEntity<OrderResource> get(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                       @PathVariable String id) {
         return OrderCommands.tagged(HttpStatus.OK, OrderResource.of(service.find(principal, id)));
     }
@@ -78,7 +78,7 @@ public class OrderController {
      * while IB has not answered within the wait (the order is PENDING_MODIFY).
      */
     @PatchMapping("/{id}")
-    ResponseEntity<OrderResource> modify(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    ResponseEntity<OrderResource> modify(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                          @PathVariable String id,
                                          @RequestHeader(value = ETags.IF_MATCH, required = false) String ifMatch,
                                          @RequestBody(required = false) ModifyOrderBody body, HttpServletRequest http) {
@@ -88,7 +88,7 @@ public class OrderController {
     }
 
     @GetMapping
-    Page<OrderResource> list(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    Page<OrderResource> list(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                              @RequestParam Optional<String> state,
                              @RequestParam Optional<String> cursor,
                              @RequestParam(defaultValue = "50") int limit) {
@@ -104,13 +104,13 @@ public class OrderController {
 
     /** 200 when the cancel is confirmed by IB; 202 when it was sent and IB has not confirmed it yet. */
     @PostMapping("/{id}/cancel")
-    ResponseEntity<OrderResource> cancel(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    ResponseEntity<OrderResource> cancel(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                          @PathVariable String id, HttpServletRequest http) {
         return commands.cancel(principal, http, id);
     }
 
     @GetMapping("/{id}/executions")
-    List<ExecutionResource> executions(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    List<ExecutionResource> executions(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                        @PathVariable String id) {
         OrderRow order = service.find(principal, id);
         return executions.listByOrder(principal.tenantId(), order.id()).stream().map(ExecutionResource::of).toList();

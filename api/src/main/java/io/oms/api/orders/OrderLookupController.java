@@ -2,7 +2,7 @@ package io.oms.api.orders;
 
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
-import io.oms.api.security.ApiKeyAuthentication;
+import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.persistence.OrderRepository;
 import io.oms.infra.security.ApiPrincipal;
@@ -29,7 +29,7 @@ public class OrderLookupController {
     }
 
     @GetMapping("/orders:by_client_order_id")
-    OrderResource byClientOrderId(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    OrderResource byClientOrderId(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                   @RequestParam(name = "client_order_id", required = false) String clientOrderId) {
         if (clientOrderId == null || clientOrderId.isBlank()) {
             throw ApiException.validation(List.of(new FieldProblem("client_order_id", "is required")));

@@ -4,7 +4,7 @@ import io.oms.api.Decimals;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.orders.Page;
-import io.oms.api.security.ApiKeyAuthentication;
+import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.persistence.PnlRepository;
 import io.oms.infra.persistence.PnlRepository.DayActivity;
@@ -62,7 +62,7 @@ public class PnlController {
      * date), unrealized P&L of the open positions now, and total = realized + unrealized - commissions.
      */
     @GetMapping("/api/v1/pnl/today")
-    TodayPnl today(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    TodayPnl today(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                    @RequestParam Optional<String> account) {
         LocalDate date = clock.instant().atZone(UsEquityCalendar.ZONE).toLocalDate();
         Instant from = date.atStartOfDay(UsEquityCalendar.ZONE).toInstant();
@@ -86,7 +86,7 @@ public class PnlController {
 
     /** The end-of-day snapshots between {@code from} and {@code to} (trading dates, inclusive), oldest first. */
     @GetMapping("/api/v1/pnl/history")
-    Page<SnapshotResource> history(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    Page<SnapshotResource> history(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                    @RequestParam Optional<String> account,
                                    @RequestParam Optional<String> from,
                                    @RequestParam Optional<String> to,

@@ -2,7 +2,7 @@ package io.oms.api.positions;
 
 import io.oms.infra.config.ApiRole;
 import io.oms.api.Decimals;
-import io.oms.api.security.ApiKeyAuthentication;
+import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.persistence.PnlRepository;
 import io.oms.infra.persistence.ValuedPosition;
 import io.oms.infra.security.ApiPrincipal;
@@ -25,7 +25,7 @@ public class PositionController {
 
     /** The caller's positions, optionally for one account, valued at the last price; decimal strings. */
     @GetMapping("/api/v1/positions")
-    List<PositionResource> list(@RequestAttribute(ApiKeyAuthentication.PRINCIPAL) ApiPrincipal principal,
+    List<PositionResource> list(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                 @RequestParam Optional<String> account) {
         return pnl.valuedPositions(principal.tenantId(), account).stream().map(PositionResource::of).toList();
     }

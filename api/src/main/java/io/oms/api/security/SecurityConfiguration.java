@@ -1,0 +1,50 @@
+package io.oms.api.security;
+
+import io.oms.infra.identity.AccessTokenVerifier;
+import io.oms.infra.security.ApiKeys;
+import java.util.Optional;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Spring Security for the API: stateless bearer credentials (API keys and access tokens), no sessions, no
+ * cookies (so no CSRF), the access rules of {@link ApiAccessRules}, and 401/403 answered with the error
+ * envelope.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    BearerAuthentication bearerAuthentication(ApiKeys apiKeys, Optional<AccessTokenVerifier> accessTokens) {
+        return new BearerAuthentication(apiKeys, accessTokens);
+    }
+
+    /** The filter runs inside the security chain only, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<BearerAuthentication> bearerAuthenticationRegistration(BearerAuthentication filter) {
+        FilterRegistrationBean<BearerAuthentication> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthentication bearer, SecurityErrors errors)
+            throws Exception {
+        return http
+                .csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(ApiAccessRules::apply)
+                .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .build();
+    }
+}
