@@ -7,7 +7,9 @@ CREATE TABLE user_totp (
     secret_sealed  text NOT NULL,        -- SecretSealer envelope, context 'totp:<user id>'; never the base32 secret
     created_at     timestamptz NOT NULL DEFAULT now(),
     confirmed_at   timestamptz,          -- null = pending: not yet asked at login
-    last_used_step bigint                -- the 30-second step of the last accepted code: that code and older are refused
+    last_used_step bigint,               -- the 30-second step of the last accepted code: that code and older are refused
+    failed_attempts int NOT NULL DEFAULT 0, -- wrong codes in a row since the last success or lock
+    locked_until   timestamptz           -- too many wrong codes: every code is refused until then
 );
 
 CREATE TABLE user_recovery_codes (

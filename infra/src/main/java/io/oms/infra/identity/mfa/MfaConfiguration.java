@@ -9,9 +9,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The TOTP second factor and its enrolment, on the system clock (tests build them on their own clock). */
 @Configuration(proxyBeanMethods = false)
 public class MfaConfiguration {
+    private final Clock clock = Clock.systemUTC();
+
     @Bean
     TotpCodes totpCodes() {
-        return new TotpCodes(Clock.systemUTC());
+        return new TotpCodes(clock);
     }
 
     @Bean
@@ -22,7 +24,7 @@ public class MfaConfiguration {
     @Bean
     TotpSecondFactor totpSecondFactor(MfaRepository repository, SecretSealer sealer, TotpCodes totp,
                                       RecoveryCodes recoveryCodes) {
-        return new TotpSecondFactor(repository, sealer, totp, recoveryCodes);
+        return new TotpSecondFactor(repository, sealer, totp, recoveryCodes, clock);
     }
 
     @Bean

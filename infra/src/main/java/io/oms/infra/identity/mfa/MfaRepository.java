@@ -16,9 +16,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MfaRepository {
     /** A user's TOTP enrolment; {@code lastUsedStep} null until a code has been accepted. */
-    public record TotpRow(UUID userId, String secretSealed, Instant createdAt, Instant confirmedAt, Long lastUsedStep) {
+    public record TotpRow(UUID userId, String secretSealed, Instant createdAt, Instant confirmedAt, Long lastUsedStep,
+                          Instant lockedUntil) {
         public boolean confirmed() {
             return confirmedAt != null;
+        }
+
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
         }
     }
 
@@ -37,11 +42,11 @@ public class MfaRepository {
     }
 
     public Optional<TotpRow> find(UUID userId) {
-        return jdbc.sql("SELECT user_id, secret_sealed, created_at, confirmed_at, last_used_step FROM user_totp WHERE user_id = :u")
+        return jdbc.sql("SELECT user_id, secret_sealed, created_at, confirmed_at, last_used_step, locked_until FROM user_totp WHERE user_id = :u")
                 .param("u", userId)
                 .query((rs, n) -> new TotpRow(rs.getObject("user_id", UUID.class), rs.getString("secret_sealed"),
                         Timestamps.read(rs, "created_at"), Timestamps.read(rs, "confirmed_at"),
-                        rs.getObject("last_used_step", Long.class)))
+                        rs.getObject("last_used_step", Long.class), Timestamps.read(rs, "locked_until")))
                 .optional();
     }
 
@@ -66,9 +71,24 @@ public class MfaRepository {
     /** Records {@code step} as used; false when it (or a later one) already was, or there is no confirmed secret. */
     public boolean useStep(UUID userId, long step) {
         return jdbc.sql("""
-                UPDATE user_totp SET last_used_step = :step
+                UPDATE user_totp SET last_used_step = :step, failed_attempts = 0
                 WHERE user_id = :u AND confirmed_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < :step)""")
                 .param("u", userId).param("step", step).update() == 1;
+    }
+
+    /** Counts a wrong code; the {@code max}-th in a row locks every code out until {@code lockUntil}. */
+    public void recordFailure(UUID userId, int max, Instant lockUntil) {
+        jdbc.sql("""
+                UPDATE user_totp SET
+                    failed_attempts = CASE WHEN failed_attempts + 1 >= :max THEN 0 ELSE failed_attempts + 1 END,
+                    locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
+                WHERE user_id = :u AND confirmed_at IS NOT NULL""")
+                .param("u", userId).param("max", max).param("until", Timestamps.bind(lockUntil)).update();
+    }
+
+    public void clearFailures(UUID userId) {
+        jdbc.sql("UPDATE user_totp SET failed_attempts = 0 WHERE user_id = :u AND failed_attempts <> 0")
+                .param("u", userId).update();
     }
 
     /** Replaces all of the user's recovery codes (used or not) with these hashes. */

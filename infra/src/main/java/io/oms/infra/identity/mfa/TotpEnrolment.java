@@ -24,7 +24,9 @@ public class TotpEnrolment {
         }
     }
 
-    public record Status(boolean enrolled, boolean pending, Instant confirmedAt, int recoveryCodesRemaining) {}
+    /** {@code lockedUntil}: set while too many wrong codes lock every code out. */
+    public record Status(boolean enrolled, boolean pending, Instant confirmedAt, int recoveryCodesRemaining,
+                         Instant lockedUntil) {}
 
     private final TransactionTemplate tx;
     private final MfaRepository repository;
@@ -75,6 +77,7 @@ public class TotpEnrolment {
     /** Replaces the recovery codes; needs a current TOTP code (a recovery code does not count here). */
     public List<String> regenerateRecoveryCodes(UUID userId, String code) {
         requireEnrolled(userId);
+        requireNotLocked(userId);
         if (!secondFactor.verifyTotp(userId, code)) throw invalidCode();
         return tx.execute(status -> newRecoveryCodes(userId));
     }
@@ -85,7 +88,10 @@ public class TotpEnrolment {
      */
     public void disable(UUID userId, String code) {
         var row = repository.find(userId).orElseThrow(() -> new MfaRefusal(NOT_ENROLLED, "TOTP is not enabled"));
-        if (row.confirmed() && !secondFactor.verify(userId, code)) throw invalidCode();
+        if (row.confirmed()) {
+            requireNotLocked(userId);
+            if (!secondFactor.verify(userId, code)) throw invalidCode();
+        }
         tx.executeWithoutResult(status -> repository.delete(userId));
     }
 
@@ -93,11 +99,17 @@ public class TotpEnrolment {
         var row = repository.find(userId);
         boolean enrolled = row.map(MfaRepository.TotpRow::confirmed).orElse(false);
         return new Status(enrolled, row.isPresent() && !enrolled, row.map(MfaRepository.TotpRow::confirmedAt).orElse(null),
-                enrolled ? repository.countUnusedRecoveryCodes(userId) : 0);
+                enrolled ? repository.countUnusedRecoveryCodes(userId) : 0, secondFactor.lockedUntil(userId).orElse(null));
     }
 
     private void requireEnrolled(UUID userId) {
         if (!secondFactor.enrolled(userId)) throw new MfaRefusal(NOT_ENROLLED, "TOTP is not enabled");
+    }
+
+    private void requireNotLocked(UUID userId) {
+        secondFactor.lockedUntil(userId).ifPresent(until -> {
+            throw new MfaRefusal(LOCKED, "too many wrong codes; try again later", until);
+        });
     }
 
     private List<String> newRecoveryCodes(UUID userId) {

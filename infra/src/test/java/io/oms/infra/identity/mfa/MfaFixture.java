@@ -18,7 +18,7 @@ final class MfaFixture {
     final SecretSealer sealer = new SecretSealer(new LocalMasterKeys("k1", Map.of("k1", randomKey())));
     final TotpCodes totp = new TotpCodes(clock);
     final RecoveryCodes recoveryCodes = new RecoveryCodes();
-    final TotpSecondFactor secondFactor = new TotpSecondFactor(repository, sealer, totp, recoveryCodes);
+    final TotpSecondFactor secondFactor = new TotpSecondFactor(repository, sealer, totp, recoveryCodes, clock);
     final TotpEnrolment enrolment = new TotpEnrolment(db.tx, repository, sealer, totp, recoveryCodes, secondFactor);
 
     UUID newUser() {

@@ -21,7 +21,7 @@ class TotpEnrolmentTest {
         String uri = URLDecoder.decode(started.otpauthUri(), StandardCharsets.UTF_8);
         assertThat(uri).startsWith("otpauth://totp/").contains("u-" + user + "@example.com")
                 .contains("secret=" + started.secret()).contains("issuer=OMS").contains("digits=6").contains("period=30");
-        assertThat(f.enrolment.status(user)).isEqualTo(new TotpEnrolment.Status(false, true, null, 0));
+        assertThat(f.enrolment.status(user)).isEqualTo(new TotpEnrolment.Status(false, true, null, 0, null));
         assertThat(f.secondFactor.enrolled(user)).isFalse();
     }
 
@@ -114,7 +114,7 @@ class TotpEnrolmentTest {
         assertThat(f.secondFactor.enrolled(u.user())).isTrue();
         f.enrolment.disable(u.user(), u.recoveryCodes().get(3));
         assertThat(f.secondFactor.enrolled(u.user())).isFalse();
-        assertThat(f.enrolment.status(u.user())).isEqualTo(new TotpEnrolment.Status(false, false, null, 0));
+        assertThat(f.enrolment.status(u.user())).isEqualTo(new TotpEnrolment.Status(false, false, null, 0, null));
         assertThat(f.db.jdbc.sql("SELECT count(*) FROM user_recovery_codes WHERE user_id = :u").param("u", u.user())
                 .query(Integer.class).single()).isZero();
         refused(() -> f.enrolment.disable(u.user(), "123456"), Reason.NOT_ENROLLED);
@@ -128,6 +128,21 @@ class TotpEnrolmentTest {
         f.enrolment.enrol(u.user());
         f.enrolment.disable(u.user(), null);
         assertThat(f.enrolment.status(u.user()).pending()).isFalse();
+    }
+
+    @Test
+    void changesAreRefusedWhileWrongCodesLockTheSecondFactorOut() {
+        var u = f.enrolledUser();
+        for (int i = 0; i < TotpSecondFactor.MAX_FAILURES; i++) f.secondFactor.verify(u.user(), "abcd-abcd-abcd");
+        var until = f.clock.instant().plus(TotpSecondFactor.LOCKOUT);
+        assertThatThrownBy(() -> f.enrolment.disable(u.user(), f.codeNow(u.secret())))
+                .isInstanceOfSatisfying(MfaRefusal.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.LOCKED);
+                    assertThat(e.retryAt()).isEqualTo(until);
+                });
+        refused(() -> f.enrolment.regenerateRecoveryCodes(u.user(), f.codeNow(u.secret())), Reason.LOCKED);
+        assertThat(f.enrolment.status(u.user()).lockedUntil()).isEqualTo(until);
+        assertThat(f.secondFactor.enrolled(u.user())).isTrue();
     }
 
     private static void refused(ThrowingCallable call, Reason reason) {

@@ -44,7 +44,7 @@ class TotpSecondFactorTest {
     void refusesAWrongOrMalformedCode() {
         var u = f.enrolledUser();
         String right = f.codeNow(u.secret());
-        String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
+        String wrong = wrongCode(u);
         assertThat(f.secondFactor.verify(u.user(), wrong)).isFalse();
         assertThat(f.secondFactor.verify(u.user(), "")).isFalse();
         assertThat(f.secondFactor.verify(u.user(), null)).isFalse();
@@ -92,6 +92,45 @@ class TotpSecondFactorTest {
         assertThat(f.secondFactor.verify(user, f.codeNow(secret))).isFalse();
         assertThat(f.secondFactor.enrolled(UUID.randomUUID())).isFalse();
         assertThat(f.secondFactor.verify(UUID.randomUUID(), "123456")).isFalse();
+    }
+
+    @Test
+    void tenWrongCodesInARowLockEveryCodeOutForFifteenMinutes() {
+        var u = f.enrolledUser();
+        for (int i = 0; i < TotpSecondFactor.MAX_FAILURES; i++) {
+            assertThat(f.secondFactor.verify(u.user(), wrongCode(u))).isFalse();
+        }
+        assertThat(f.secondFactor.lockedUntil(u.user())).contains(f.clock.instant().plus(TotpSecondFactor.LOCKOUT));
+        assertThat(f.secondFactor.verify(u.user(), f.codeNow(u.secret()))).isFalse();
+        assertThat(f.secondFactor.verify(u.user(), u.recoveryCodes().get(0))).isFalse();
+        assertThat(f.enrolment.status(u.user()).recoveryCodesRemaining()).isEqualTo(10); // not used up while locked
+        f.clock.advance(TotpSecondFactor.LOCKOUT);
+        assertThat(f.secondFactor.lockedUntil(u.user())).isEmpty();
+        assertThat(f.secondFactor.verify(u.user(), f.codeNow(u.secret()))).isTrue();
+    }
+
+    @Test
+    void anAcceptedCodeResetsTheCountOfWrongOnes() {
+        var u = f.enrolledUser();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < TotpSecondFactor.MAX_FAILURES - 1; i++) f.secondFactor.verify(u.user(), wrongCode(u));
+            f.nextStep();
+            assertThat(f.secondFactor.verify(u.user(), f.codeNow(u.secret()))).isTrue();
+        }
+        for (int i = 0; i < TotpSecondFactor.MAX_FAILURES - 1; i++) f.secondFactor.verify(u.user(), wrongCode(u));
+        assertThat(f.secondFactor.verify(u.user(), u.recoveryCodes().get(0))).isTrue();
+        assertThat(f.secondFactor.lockedUntil(u.user())).isEmpty();
+    }
+
+    /** A code that none of the window's steps has. */
+    private String wrongCode(MfaFixture.Enrolled u) {
+        var now = f.clock.instant();
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", candidate);
+            boolean inWindow = false;
+            for (int s = -1; s <= 1; s++) inWindow |= code.equals(f.totp.codeAt(u.secret(), now.plusSeconds(30L * s)));
+            if (!inWindow) return code;
+        }
     }
 
     @Test
