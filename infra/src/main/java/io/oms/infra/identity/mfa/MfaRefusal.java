@@ -13,6 +13,8 @@ public class MfaRefusal extends RuntimeException {
         NOTHING_PENDING,
         /** Changing or disabling a second factor the user does not have. */
         NOT_ENROLLED,
+        /** No code was given where one is needed. */
+        CODE_REQUIRED,
         /** The code is not a current (unused) TOTP code, or not an unused recovery code where those count. */
         INVALID_CODE,
         /** Too many wrong codes in a row: every code is refused until {@link #retryAt()}. */

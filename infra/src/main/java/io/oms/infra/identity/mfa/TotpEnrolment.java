@@ -61,6 +61,7 @@ public class TotpEnrolment {
         var row = repository.find(userId).orElseThrow(() -> new MfaRefusal(NOTHING_PENDING,
                 "there is no pending TOTP enrolment; enrol first"));
         if (row.confirmed()) throw new MfaRefusal(ALREADY_ENROLLED, "TOTP is already enabled");
+        requireCode(code);
         String normalized = TotpCodes.normalize(code);
         OptionalLong step = normalized == null ? OptionalLong.empty() : totp.matchingStep(
                 sealer.openString(row.secretSealed(), TotpSecondFactor.context(userId)), normalized, Long.MIN_VALUE);
@@ -77,6 +78,7 @@ public class TotpEnrolment {
     /** Replaces the recovery codes; needs a current TOTP code (a recovery code does not count here). */
     public List<String> regenerateRecoveryCodes(UUID userId, String code) {
         requireEnrolled(userId);
+        requireCode(code);
         requireNotLocked(userId);
         if (!secondFactor.verifyTotp(userId, code)) throw invalidCode();
         return tx.execute(status -> newRecoveryCodes(userId));
@@ -89,6 +91,7 @@ public class TotpEnrolment {
     public void disable(UUID userId, String code) {
         var row = repository.find(userId).orElseThrow(() -> new MfaRefusal(NOT_ENROLLED, "TOTP is not enabled"));
         if (row.confirmed()) {
+            requireCode(code);
             requireNotLocked(userId);
             if (!secondFactor.verify(userId, code)) throw invalidCode();
         }
@@ -104,6 +107,10 @@ public class TotpEnrolment {
 
     private void requireEnrolled(UUID userId) {
         if (!secondFactor.enrolled(userId)) throw new MfaRefusal(NOT_ENROLLED, "TOTP is not enabled");
+    }
+
+    private static void requireCode(String code) {
+        if (code == null || code.isBlank()) throw new MfaRefusal(CODE_REQUIRED, "a code is required");
     }
 
     private void requireNotLocked(UUID userId) {

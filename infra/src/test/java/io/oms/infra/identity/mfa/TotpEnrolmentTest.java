@@ -59,7 +59,8 @@ class TotpEnrolmentTest {
         String wrong = f.codeNow(secret).equals("000000") ? "111111" : "000000";
         refused(() -> f.enrolment.confirm(user, wrong), Reason.INVALID_CODE);
         refused(() -> f.enrolment.confirm(user, "12ab56"), Reason.INVALID_CODE);
-        refused(() -> f.enrolment.confirm(user, null), Reason.INVALID_CODE);
+        refused(() -> f.enrolment.confirm(user, null), Reason.CODE_REQUIRED);
+        refused(() -> f.enrolment.confirm(user, " "), Reason.CODE_REQUIRED);
         assertThat(f.enrolment.status(user).pending()).isTrue();
     }
 
@@ -110,6 +111,7 @@ class TotpEnrolmentTest {
     @Test
     void disableNeedsACurrentCodeOrARecoveryCodeAndRemovesEverything() {
         var u = f.enrolledUser();
+        refused(() -> f.enrolment.disable(u.user(), null), Reason.CODE_REQUIRED);
         refused(() -> f.enrolment.disable(u.user(), "not-a-code"), Reason.INVALID_CODE);
         assertThat(f.secondFactor.enrolled(u.user())).isTrue();
         f.enrolment.disable(u.user(), u.recoveryCodes().get(3));
