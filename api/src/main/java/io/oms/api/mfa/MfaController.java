@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,7 @@ public class MfaController {
     private final CommandAudit audit;
     private final Clock clock;
 
+    @Autowired
     public MfaController(TotpEnrolment enrolment, CommandAudit audit) {
         this(enrolment, audit, Clock.systemUTC());
     }
