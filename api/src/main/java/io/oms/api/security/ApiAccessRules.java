@@ -33,7 +33,13 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/pnl/today", PNL_VIEW),
             new Rule(GET, "/api/v1/pnl/history", PNL_VIEW),
             new Rule(GET, "/api/v1/audit", AUDIT_VIEW),
-            new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW));
+            new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW),
+            // MFA: any signed-in user manages their own second factor (the controller refuses API keys)
+            new Rule(POST, "/api/v1/auth/mfa/totp/enrol", AUTH_LOGIN),
+            new Rule(POST, "/api/v1/auth/mfa/totp/confirm", AUTH_LOGIN),
+            new Rule(POST, "/api/v1/auth/mfa/recovery-codes", AUTH_LOGIN),
+            new Rule(GET, "/api/v1/auth/mfa", AUTH_LOGIN),
+            new Rule(DELETE, "/api/v1/auth/mfa", AUTH_LOGIN));
 
     private static final List<RequestMatcher> MATCHERS = RULES.stream()
             .<RequestMatcher>map(r -> PathPatternRequestMatcher.withDefaults().matcher(r.method(), r.path()))

@@ -20,6 +20,8 @@ public enum ErrorCode {
     COMPLIANCE_BLOCKED(422),
     BROKER_REJECT(422),
     RATE_LIMITED(429),
+    /** A second-factor code (TOTP or recovery) that is wrong, already used, or not of the right kind. */
+    MFA_CODE_INVALID(422),
     INTERNAL_ERROR(500),
     SERVICE_UNAVAILABLE(503),
     BROKER_UNAVAILABLE(503),
