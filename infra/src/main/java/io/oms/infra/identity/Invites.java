@@ -62,7 +62,7 @@ public class Invites {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = "inv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         InviteRow row = new InviteRow(UuidV7.next(), tenantId, normalise(email), role, ApiKeys.hash(token), createdBy,
                 now, now.plus(VALIDITY), null, null, null);
         invites.insert(row);

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -150,8 +151,10 @@ public class ApiKeys {
 
     private ApiKeyRow row(String tenantId, String name, String key, List<String> scopes, Instant expiresAt,
                           UUID ownerUserId) {
-        return new ApiKeyRow(UuidV7.next(), tenantId, name, prefixOf(key), hash(key), scopes, clock.instant(),
-                expiresAt, null, ownerUserId, null);
+        // Cut to the microseconds PostgreSQL keeps, so the returned row equals the stored one.
+        return new ApiKeyRow(UuidV7.next(), tenantId, name, prefixOf(key), hash(key), scopes,
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS), null, ownerUserId, null);
     }
 
     private String newKey() {
