@@ -20,6 +20,9 @@ public class MembershipRepository {
             SELECT m.tenant_id, m.user_id, u.email, u.display_name, m.role, m.created_at
             FROM memberships m JOIN users u ON u.id = m.user_id""";
 
+    /** The member list is bounded (tenants are teams, not populations). */
+    public static final int MAX_LIST = 1000;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
@@ -29,7 +32,7 @@ public class MembershipRepository {
     }
 
     public List<Member> list(String tenantId) {
-        return jdbc.sql(SELECT + " WHERE m.tenant_id = :tenantId ORDER BY m.created_at, m.user_id")
+        return jdbc.sql(SELECT + " WHERE m.tenant_id = :tenantId ORDER BY m.created_at, m.user_id LIMIT " + MAX_LIST)
                 .param("tenantId", tenantId)
                 .query(MembershipRepository::map)
                 .list();

@@ -17,6 +17,9 @@ public class ApiKeyRepository {
     private static final String COLUMNS = "k.id, k.tenant_id, k.name, k.prefix, k.key_hash, k.scopes, k.created_at, "
             + "k.expires_at, k.revoked_at, k.owner_user_id, k.last_used_at";
 
+    /** Lists are bounded; a tenant with more keys than this has a problem a page would not solve. */
+    public static final int MAX_LIST = 1000;
+
     private final JdbcClient jdbc;
 
     public ApiKeyRepository(JdbcClient jdbc) {
@@ -73,7 +76,8 @@ public class ApiKeyRepository {
     }
 
     public List<ApiKeyRow> listByTenant(String tenantId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys k WHERE k.tenant_id = :tenantId ORDER BY k.id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys k WHERE k.tenant_id = :tenantId ORDER BY k.id LIMIT "
+                        + MAX_LIST)
                 .param("tenantId", tenantId)
                 .query(ApiKeyRepository::map)
                 .list();
@@ -82,7 +86,7 @@ public class ApiKeyRepository {
     /** The tenant's keys owned by this user. */
     public List<ApiKeyRow> listByOwner(String tenantId, UUID ownerUserId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys k WHERE k.tenant_id = :tenantId AND k.owner_user_id = :owner"
-                        + " ORDER BY k.id")
+                        + " ORDER BY k.id LIMIT " + MAX_LIST)
                 .param("tenantId", tenantId)
                 .param("owner", ownerUserId)
                 .query(ApiKeyRepository::map)
