@@ -39,7 +39,27 @@ public final class ApiAccessRules {
             new Rule(POST, "/api/v1/auth/mfa/totp/confirm", AUTH_LOGIN),
             new Rule(POST, "/api/v1/auth/mfa/recovery-codes", AUTH_LOGIN),
             new Rule(GET, "/api/v1/auth/mfa", AUTH_LOGIN),
-            new Rule(DELETE, "/api/v1/auth/mfa", AUTH_LOGIN));
+            new Rule(DELETE, "/api/v1/auth/mfa", AUTH_LOGIN),
+            // API keys: one's own (every key of the tenant with tenants:admin, decided by the controller).
+            new Rule(GET, "/api/v1/api-keys", AUTH_LOGIN),
+            new Rule(POST, "/api/v1/api-keys", AUTH_LOGIN),
+            new Rule(POST, "/api/v1/api-keys/{id}/rotate", AUTH_LOGIN),
+            new Rule(DELETE, "/api/v1/api-keys/{id}", AUTH_LOGIN),
+            // Tenants: system administrators only.
+            new Rule(GET, "/api/v1/tenants", SYSTEM_ADMIN),
+            new Rule(POST, "/api/v1/tenants", SYSTEM_ADMIN),
+            new Rule(GET, "/api/v1/tenants/{id}", SYSTEM_ADMIN),
+            new Rule(PUT, "/api/v1/tenants/{id}", SYSTEM_ADMIN),
+            new Rule(DELETE, "/api/v1/tenants/{id}", SYSTEM_ADMIN),
+            // Members and invites of the caller's tenant.
+            new Rule(GET, "/api/v1/members", TENANTS_MANAGE),
+            new Rule(PUT, "/api/v1/members/{userId}", TENANTS_ADMIN),
+            new Rule(DELETE, "/api/v1/members/{userId}", TENANTS_ADMIN),
+            // Any signed-in user may accept an invite made out to their email (the controller checks who).
+            new Rule(POST, "/api/v1/invites/accept", null),
+            new Rule(POST, "/api/v1/invites", TENANTS_ADMIN),
+            new Rule(GET, "/api/v1/invites", TENANTS_ADMIN),
+            new Rule(DELETE, "/api/v1/invites/{id}", TENANTS_ADMIN));
 
     private static final List<RequestMatcher> MATCHERS = RULES.stream()
             .<RequestMatcher>map(r -> PathPatternRequestMatcher.withDefaults().matcher(r.method(), r.path()))

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,8 @@ public class ApiKeys {
     private static final String PREFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final byte[] DUMMY_HASH = new byte[64];
+    /** last_used_at is this precise: a key used all day is written once a minute, not on every request. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ApiKeyRepository repository;
     private final Clock clock;
@@ -48,9 +52,30 @@ public class ApiKeys {
 
     /** As {@link #create(String, String, List)} with an expiry ({@code null} = never). */
     public String create(String tenantId, String name, List<String> scopes, Instant expiresAt) {
-        String key = "oms_" + randomString(PREFIX_ALPHABET, 8) + "_" + randomString(SECRET_ALPHABET, 32);
-        repository.insert(row(tenantId, name, key, scopes, expiresAt));
-        return key;
+        return issue(tenantId, name, scopes, expiresAt, null).plaintext();
+    }
+
+    /**
+     * Creates a key owned by a user ({@code ownerUserId} null = no owner), bounded by the owner's role at every use
+     * (see {@link EffectiveScopes}). The answer holds the only copy of the plaintext.
+     */
+    public IssuedKey issue(String tenantId, String name, List<String> scopes, Instant expiresAt, UUID ownerUserId) {
+        String key = newKey();
+        ApiKeyRow row = row(tenantId, name, key, scopes, expiresAt, ownerUserId);
+        repository.insert(row);
+        return new IssuedKey(row, key);
+    }
+
+    /**
+     * A new secret for one of the tenant's unrevoked keys (same id, name, scopes, owner and expiry). The old secret
+     * stops working at once: there is no grace period. Empty when there is no such unrevoked key.
+     */
+    public Optional<IssuedKey> rotate(String tenantId, UUID keyId) {
+        String key = newKey();
+        if (!repository.replaceSecret(tenantId, keyId, prefixOf(key), hash(key))) {
+            return Optional.empty();
+        }
+        return repository.find(tenantId, keyId).map(row -> new IssuedKey(row, key));
     }
 
     /**
@@ -65,7 +90,7 @@ public class ApiKeys {
         }
         Optional<ApiKeyRow> existing = repository.findByPrefix(m.group(1));
         if (existing.isEmpty()) {
-            repository.insert(row(tenantId, name, plaintext, scopes, null));
+            repository.insert(row(tenantId, name, plaintext, scopes, null, null));
             return;
         }
         ApiKeyRow row = existing.get();
@@ -74,23 +99,33 @@ public class ApiKeys {
         }
     }
 
-    /** The principal of a presented key, if it is well formed, known, not revoked and not expired. */
+    /**
+     * The principal of a presented key, if it is well formed, known, not revoked, not expired, of an active tenant,
+     * and (for an owned key) its owner still a member of that tenant. Its scopes are the key's effective ones
+     * ({@link EffectiveScopes}). Marks the key used, at most once a minute.
+     */
     public Optional<ApiPrincipal> authenticate(String presented) {
         var m = presented == null ? null : FORMAT.matcher(presented);
         if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        Optional<ApiKeyRow> found = repository.findByPrefix(m.group(1));
+        Optional<KeyLookup> found = repository.lookup(m.group(1));
         if (found.isEmpty()) {
             hashMatches(null, presented); // same work as a known prefix
             return Optional.empty();
         }
-        ApiKeyRow row = found.get();
+        KeyLookup lookup = found.get();
+        ApiKeyRow row = lookup.key();
         Instant now = clock.instant();
-        boolean valid = hashMatches(row.keyHash(), presented)
-                & row.revokedAt() == null
-                & (row.expiresAt() == null || row.expiresAt().isAfter(now));
-        return valid ? Optional.of(new ApiPrincipal(row.tenantId(), row.id(), row.scopes())) : Optional.empty();
+        boolean valid = hashMatches(row.keyHash(), presented) & row.isActive(now) & lookup.tenantActive();
+        Optional<List<String>> scopes = EffectiveScopes.of(lookup);
+        if (!valid || scopes.isEmpty()) {
+            return Optional.empty();
+        }
+        if (row.lastUsedAt() == null || row.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            repository.touch(row.id());
+        }
+        return Optional.of(new ApiPrincipal(row.tenantId(), row.id(), row.ownerUserId(), null, scopes.get()));
     }
 
     /** Revokes one of the tenant's keys; true when it was active. */
@@ -114,9 +149,20 @@ public class ApiKeys {
         return MessageDigest.isEqual(expected, actual) && storedHex != null;
     }
 
-    private ApiKeyRow row(String tenantId, String name, String key, List<String> scopes, Instant expiresAt) {
-        String prefix = key.substring(4, 12);
-        return new ApiKeyRow(UuidV7.next(), tenantId, name, prefix, hash(key), List.copyOf(scopes), clock.instant(), expiresAt, null);
+    private ApiKeyRow row(String tenantId, String name, String key, List<String> scopes, Instant expiresAt,
+                          UUID ownerUserId) {
+        // Cut to the microseconds PostgreSQL keeps, so the returned row equals the stored one.
+        return new ApiKeyRow(UuidV7.next(), tenantId, name, prefixOf(key), hash(key), scopes,
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS), null, ownerUserId, null);
+    }
+
+    private String newKey() {
+        return "oms_" + randomString(PREFIX_ALPHABET, 8) + "_" + randomString(SECRET_ALPHABET, 32);
+    }
+
+    private static String prefixOf(String key) {
+        return key.substring(4, 12);
     }
 
     private String randomString(String alphabet, int length) {
