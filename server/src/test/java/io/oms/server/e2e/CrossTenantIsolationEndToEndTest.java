@@ -27,6 +27,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     private String victimOrderId;
     private String victimClientOrderId;
     private String victimVersion;
+    private People.Person victimMember;
+    private String victimInviteId;
 
     @BeforeEach
     void victimAndAttacker() {
@@ -36,6 +38,12 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         assertThat(placed.status()).isEqualTo(201);
         victimOrderId = placed.text("id");
         victimVersion = placed.header("ETag");
+        People people = new People(context(), api);
+        victimMember = people.member("demo", io.oms.infra.identity.Role.TRADER);
+        ApiClient.Response invite = api.post("/api/v1/invites",
+                "{\"email\":\"" + People.email("invitee") + "\",\"role\":\"VIEWER\"}");
+        assertThat(invite.status()).isEqualTo(201);
+        victimInviteId = invite.text("id");
         OwnTenant other = ownTenant("atk", "Attacker tenant");
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
@@ -48,6 +56,10 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/orders/{id}", "/api/v1/orders/" + victimOrderId);
         paths.put("/api/v1/orders/{id}/cancel", "/api/v1/orders/" + victimOrderId + "/cancel");
         paths.put("/api/v1/orders/{id}/executions", "/api/v1/orders/" + victimOrderId + "/executions");
+        paths.put("/api/v1/api-keys/{id}", "/api/v1/api-keys/" + victimMember.keyId());
+        paths.put("/api/v1/api-keys/{id}/rotate", "/api/v1/api-keys/" + victimMember.keyId() + "/rotate");
+        paths.put("/api/v1/members/{userId}", "/api/v1/members/" + victimMember.userId());
+        paths.put("/api/v1/invites/{id}", "/api/v1/invites/" + victimInviteId);
         return paths;
     }
 
@@ -56,7 +68,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         Map<String, String> paths = victimPaths();
         List<String> leaks = new ArrayList<>();
         for (Rule rule : ApiAccessRules.RULES) {
-            if (rule.scope() == null || !rule.path().contains("{")) continue;
+            // Tenant administration is across tenants by design, for system administrators only (403 to others).
+            if (rule.scope() == null || !rule.path().contains("{") || Scopes.SYSTEM_ADMIN.equals(rule.scope())) continue;
             String path = paths.get(rule.path());
             if (path == null) {
                 leaks.add(rule + ": no victim resource in CrossTenantIsolationEndToEndTest.victimPaths; add one");
@@ -72,6 +85,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         ApiClient.Response after = api.get("/api/v1/orders/" + victimOrderId);
         assertThat(after.header("ETag")).as("the victim's order is unchanged").isEqualTo(victimVersion);
         assertThat(after.text("state")).isNotIn("PENDING_CANCEL", "CANCELED", "PENDING_MODIFY");
+        assertThat(victimMember.api().get("/api/v1/orders?limit=1").status()).as("the victim's key still works").isEqualTo(200);
+        assertThat(api.get("/api/v1/members").body().toString()).contains(victimMember.userId().toString());
+        assertThat(api.get("/api/v1/invites").body().toString()).contains(victimInviteId);
     }
 
     @Test
@@ -83,7 +99,10 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "/api/v1/pnl/today?account=" + ACCOUNT,
                 "/api/v1/pnl/history?account=" + ACCOUNT,
                 "/api/v1/audit?resourceType=order&resourceId=" + victimOrderId,
-                "/api/v1/audit?limit=500");
+                "/api/v1/audit?limit=500",
+                "/api/v1/api-keys",
+                "/api/v1/members",
+                "/api/v1/invites");
         List<String> leaks = new ArrayList<>();
         for (String ask : asks) {
             ApiClient.Response answer = attacker.get(ask);
@@ -91,7 +110,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
             // A 4xx may echo what the caller asked for; only an answer with data can leak.
             boolean data = answer.status() / 100 == 2;
             if (answer.status() / 100 == 5 || data && (text.contains(victimOrderId)
-                    || text.contains(victimClientOrderId) || text.contains(ACCOUNT))) {
+                    || text.contains(victimClientOrderId) || text.contains(ACCOUNT)
+                    || text.contains(victimMember.userId().toString()) || text.contains(victimInviteId))) {
                 leaks.add(ask + " answered " + answer.status() + " " + text);
             }
         }

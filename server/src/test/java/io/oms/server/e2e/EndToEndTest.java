@@ -92,6 +92,10 @@ public abstract class EndToEndTest {
     @Autowired
     private ApplicationContext context;
 
+    protected ApplicationContext context() {
+        return context;
+    }
+
     /** A tenant of the test's own, with an account the simulator does not know (see {@link OwnTenant}). */
     protected OwnTenant ownTenant(String prefix, String name) {
         return OwnTenant.create(prefix, name, context, api);
