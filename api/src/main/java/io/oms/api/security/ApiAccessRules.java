@@ -33,7 +33,9 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/pnl/today", PNL_VIEW),
             new Rule(GET, "/api/v1/pnl/history", PNL_VIEW),
             new Rule(GET, "/api/v1/audit", AUDIT_VIEW),
-            new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW));
+            new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW),
+            new Rule(GET, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN),
+            new Rule(PUT, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN));
 
     private static final List<RequestMatcher> MATCHERS = RULES.stream()
             .<RequestMatcher>map(r -> PathPatternRequestMatcher.withDefaults().matcher(r.method(), r.path()))

@@ -19,6 +19,8 @@ public enum ErrorCode {
     RISK_LIMIT_BREACH(422),
     COMPLIANCE_BLOCKED(422),
     BROKER_REJECT(422),
+    /** The request body exceeds the configured maximum size. */
+    PAYLOAD_TOO_LARGE(413),
     RATE_LIMITED(429),
     INTERNAL_ERROR(500),
     SERVICE_UNAVAILABLE(503),
