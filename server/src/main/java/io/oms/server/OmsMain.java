@@ -5,6 +5,7 @@ import io.oms.infra.db.DatabaseCreator;
 import io.oms.infra.temporal.EmbeddedTemporalServer;
 import io.oms.server.bench.ConnectorBench;
 import io.oms.server.bench.LifecycleBench;
+import io.oms.server.bench.ReadBench;
 import io.oms.server.bench.OrderBench;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,8 @@ public final class OmsMain {
                     ? ConnectorBench.run(Arrays.copyOfRange(rest, 1, rest.length), System.out)
                     : rest.length > 0 && "lifecycle".equals(rest[0])
                     ? LifecycleBench.run(Arrays.copyOfRange(rest, 1, rest.length))
+                    : rest.length > 0 && "read".equals(rest[0])
+                    ? ReadBench.run(Arrays.copyOfRange(rest, 1, rest.length))
                     : OrderBench.run(rest));
             default -> {
                 System.err.println("usage: oms dev|api|worker|simulator|temporal|bench [options]");

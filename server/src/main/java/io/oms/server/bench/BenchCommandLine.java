@@ -91,6 +91,11 @@ final class BenchCommandLine {
         };
     }
 
+    /** This command's default number of runs (before the command line is read). */
+    void runs(int defaultRuns) {
+        runs = defaultRuns;
+    }
+
     /** Applies one of the shared options; anything else is an unknown option. */
     void accept(Option option) {
         String name = option.name();
@@ -177,7 +182,7 @@ final class BenchCommandLine {
         return s;
     }
 
-    private static int intArg(String name, String value, int min, int max) {
+    static int intArg(String name, String value, int min, int max) {
         int v;
         try {
             v = Integer.parseInt(value.strip());

@@ -61,6 +61,15 @@ public final class ApiClient {
         return send((ifMatch == null ? builder : builder.header("If-Match", ifMatch)).build());
     }
 
+    /** Any method, with a JSON body when {@code json} is not null, and extra headers (name, value, ...). */
+    public Response call(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path);
+        if (json != null) builder.header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Polls a GET until the answer satisfies the condition; fails after the timeout. */
     public Response await(String path, Predicate<Response> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

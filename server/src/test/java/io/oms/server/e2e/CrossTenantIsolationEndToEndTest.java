@@ -1,0 +1,115 @@
+package io.oms.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.oms.api.security.ApiAccessRules;
+import io.oms.api.security.ApiAccessRules.Rule;
+import io.oms.infra.identity.Scopes;
+import io.oms.infra.security.ApiKeys;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Another tenant's ids get nothing from any endpoint: every endpoint with an id in its path answers 404
+ * NOT_FOUND (never 403, never the data) and changes nothing, and every list or lookup shows none of the other
+ * tenant's data even when asked for it by name. The attacker holds every tenant scope (all but system:admin).
+ */
+class CrossTenantIsolationEndToEndTest extends EndToEndTest {
+    @Autowired
+    private ApiKeys apiKeys;
+
+    private ApiClient attacker;
+    private String victimOrderId;
+    private String victimClientOrderId;
+    private String victimVersion;
+
+    @BeforeEach
+    void victimAndAttacker() {
+        victimClientOrderId = uniqueId("victim");
+        ApiClient.Response placed = api.post("/api/v1/orders",
+                order(victimClientOrderId, "MSFT", "BUY", "LMT", "3", "1.00"));
+        assertThat(placed.status()).isEqualTo(201);
+        victimOrderId = placed.text("id");
+        victimVersion = placed.header("ETag");
+        OwnTenant other = ownTenant("atk", "Attacker tenant");
+        List<String> scopes = new ArrayList<>(Scopes.NAMED);
+        scopes.remove(Scopes.SYSTEM_ADMIN);
+        attacker = api.withKey(apiKeys.create(other.id(), "attacker", scopes));
+    }
+
+    /** For each templated endpoint, the victim's concrete path; a new templated endpoint must be added here. */
+    private Map<String, String> victimPaths() {
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("/api/v1/orders/{id}", "/api/v1/orders/" + victimOrderId);
+        paths.put("/api/v1/orders/{id}/cancel", "/api/v1/orders/" + victimOrderId + "/cancel");
+        paths.put("/api/v1/orders/{id}/executions", "/api/v1/orders/" + victimOrderId + "/executions");
+        return paths;
+    }
+
+    @Test
+    void everyEndpointWithAnIdAnswersNotFoundForAnotherTenantsResource() {
+        Map<String, String> paths = victimPaths();
+        List<String> leaks = new ArrayList<>();
+        for (Rule rule : ApiAccessRules.RULES) {
+            if (rule.scope() == null || !rule.path().contains("{")) continue;
+            String path = paths.get(rule.path());
+            if (path == null) {
+                leaks.add(rule + ": no victim resource in CrossTenantIsolationEndToEndTest.victimPaths; add one");
+                continue;
+            }
+            ApiClient.Response answer = attacker.call(rule.method().name(), path, body(rule), "If-Match", victimVersion);
+            if (answer.status() != 404 || !"NOT_FOUND".equals(answer.text("code"))
+                    || answer.body().toString().contains(victimClientOrderId)) {
+                leaks.add(rule + " answered " + answer.status() + " " + answer.body());
+            }
+        }
+        assertThat(leaks).as("endpoints that did not answer 404 to another tenant").isEmpty();
+        ApiClient.Response after = api.get("/api/v1/orders/" + victimOrderId);
+        assertThat(after.header("ETag")).as("the victim's order is unchanged").isEqualTo(victimVersion);
+        assertThat(after.text("state")).isNotIn("PENDING_CANCEL", "CANCELED", "PENDING_MODIFY");
+    }
+
+    @Test
+    void listsAndLookupsNeverShowAnotherTenantsData() {
+        List<String> asks = List.of(
+                "/api/v1/orders?limit=500",
+                "/api/v1/orders:by_client_order_id?client_order_id=" + victimClientOrderId,
+                "/api/v1/positions?account=" + ACCOUNT,
+                "/api/v1/pnl/today?account=" + ACCOUNT,
+                "/api/v1/pnl/history?account=" + ACCOUNT,
+                "/api/v1/audit?resourceType=order&resourceId=" + victimOrderId,
+                "/api/v1/audit?limit=500");
+        List<String> leaks = new ArrayList<>();
+        for (String ask : asks) {
+            ApiClient.Response answer = attacker.get(ask);
+            String text = answer.body().toString();
+            // A 4xx may echo what the caller asked for; only an answer with data can leak.
+            boolean data = answer.status() / 100 == 2;
+            if (answer.status() / 100 == 5 || data && (text.contains(victimOrderId)
+                    || text.contains(victimClientOrderId) || text.contains(ACCOUNT))) {
+                leaks.add(ask + " answered " + answer.status() + " " + text);
+            }
+        }
+        assertThat(leaks).as("lists and lookups that showed the other tenant's data").isEmpty();
+    }
+
+    @Test
+    void batchCancelOfAnotherTenantsOrdersAnswersNotFoundPerItemAndCancelsNothing() {
+        ApiClient.Response answer = attacker.post("/api/v1/orders/batch/cancel", "{\"ids\":[\"" + victimOrderId + "\"]}");
+        assertThat(answer.body().toString()).contains("NOT_FOUND").doesNotContain(victimClientOrderId);
+        assertThat(api.get("/api/v1/orders/" + victimOrderId).header("ETag")).isEqualTo(victimVersion);
+    }
+
+    private static String body(Rule rule) {
+        return switch (rule.method().name()) {
+            case "PATCH" -> "{\"qty\":\"5\"}";
+            case "GET", "DELETE" -> null;
+            default -> "{}";
+        };
+    }
+}
