@@ -16,3 +16,17 @@ CREATE TABLE tenant_rate_limits (
     refill_per_second int NOT NULL CHECK (refill_per_second BETWEEN 1 AND 1000000),
     updated_at        timestamptz NOT NULL DEFAULT now()
 );
+
+-- IB login credentials per tenant and broker account, for a gateway login. The password is stored only sealed by
+-- envelope encryption (SecretSealer: its own AES-256-GCM data key, wrapped by the master key named in the text,
+-- bound to this tenant and account); the username is not a secret and is shown back.
+CREATE TABLE broker_credentials (
+    tenant_id       text NOT NULL REFERENCES tenants (id),
+    account_code    text NOT NULL REFERENCES broker_accounts (account_code),
+    username        text NOT NULL,
+    password_sealed text NOT NULL,
+    master_key_id   text NOT NULL,            -- which master key wrapped the data key (for rotation)
+    updated_by      text NOT NULL,
+    updated_at      timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tenant_id, account_code)
+);

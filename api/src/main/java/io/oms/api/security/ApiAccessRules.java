@@ -35,7 +35,9 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/audit", AUDIT_VIEW),
             new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW),
             new Rule(GET, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN),
-            new Rule(PUT, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN));
+            new Rule(PUT, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN),
+            new Rule(GET, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_VIEW),
+            new Rule(PUT, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_CONNECT));
 
     private static final List<RequestMatcher> MATCHERS = RULES.stream()
             .<RequestMatcher>map(r -> PathPatternRequestMatcher.withDefaults().matcher(r.method(), r.path()))

@@ -48,6 +48,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/orders/{id}", "/api/v1/orders/" + victimOrderId);
         paths.put("/api/v1/orders/{id}/cancel", "/api/v1/orders/" + victimOrderId + "/cancel");
         paths.put("/api/v1/orders/{id}/executions", "/api/v1/orders/" + victimOrderId + "/executions");
+        paths.put("/api/v1/brokers/accounts/{account}/credentials", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials");
         return paths;
     }
 

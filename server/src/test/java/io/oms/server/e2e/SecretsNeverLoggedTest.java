@@ -64,6 +64,10 @@ class SecretsNeverLoggedTest extends EndToEndTest {
         assertThat(raw.json("PUT", "/api/v1/tenant/ip-allowlist", "{\"entries\":[\"" + PASSWORD + "\"]}",
                 "Authorization", "Bearer " + KEY).status()).isEqualTo(400);
 
+        assertThat(api.call("PUT", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials",
+                "{\"username\":\"demo-trader\",\"password\":\"" + PASSWORD + "\"}").status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/brokers/accounts/" + ACCOUNT + "/credentials").status()).isEqualTo(200);
+
         // The capture works and the loggers were loud: Spring logged how it handled these requests.
         assertThat(output.getAll()).contains("Resource not found for path [api/v1/no-such-thing]")
                 .contains("Set SecurityContextHolder to anonymous").contains("Could not resolve parameter");
