@@ -22,7 +22,7 @@ public class TenantProtectionRepository {
 
     /** The tenant's allowlist as canonical CIDR text (e.g. {@code 10.0.0.0/8}), in address order; empty = any. */
     public List<String> allowlist(String tenantId) {
-        return jdbc.sql("SELECT cidr::text FROM tenant_ip_allowlist WHERE tenant_id = :t ORDER BY cidr")
+        return jdbc.sql("SELECT cidr::text AS entry FROM tenant_ip_allowlist WHERE tenant_id = :t ORDER BY cidr")
                 .param("t", tenantId).query(String.class).list();
     }
 
