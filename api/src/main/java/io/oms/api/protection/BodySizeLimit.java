@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
-            byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+            byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1); // bounded: limit + 1 at most
             if (body.length > maxBytes) {
                 refuse(request, response);
                 return;
@@ -51,13 +50,9 @@ public class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // The rest of the body is not read: close the connection rather than leave it half-consumed.
-        response.setHeader("Connection", "close");
+        // The unread rest of the body is Tomcat's to discard: it swallows up to server.tomcat.max-swallow-size
+        // (2 MB) so that the client can read this answer, and closes the connection beyond that.
         errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than " + maxBytes + " bytes",
                 "send a smaller body (for many orders, several batches)");
-    }
-
-    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-        return in.readNBytes((int) limit); // bounded: stops at the limit or the end of the body
     }
 }

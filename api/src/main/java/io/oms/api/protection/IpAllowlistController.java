@@ -13,6 +13,7 @@ import io.oms.workflows.domain.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -56,7 +57,7 @@ public class IpAllowlistController {
                       @RequestBody AllowlistBody body, HttpServletRequest request) {
         List<CidrBlock> blocks = validate(body);
         String address = ClientAddress.of(request, proxies.trustedProxies());
-        if (!new TenantProtection(blocks, java.util.Optional.empty()).allows(address)) {
+        if (!new TenantProtection(blocks, Optional.empty()).allows(address)) {
             throw new ApiException(ErrorCode.STATE_CONFLICT, "this list would refuse your own address " + address,
                     List.of(), "include " + address + " (or a network holding it) in entries, or send an empty list");
         }
