@@ -8,10 +8,10 @@ import java.util.List;
  * which case the nearest {@code X-Forwarded-For} entry that is not itself a trusted proxy (entries further left
  * are written by the client and cannot be believed).
  */
-final class ClientAddress {
+public final class ClientAddress {
     private ClientAddress() {}
 
-    static String of(HttpServletRequest request, List<String> trustedProxies) {
+    public static String of(HttpServletRequest request, List<String> trustedProxies) {
         String peer = request.getRemoteAddr();
         if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) {
             return peer;

@@ -59,7 +59,11 @@ public final class ApiAccessRules {
             new Rule(POST, "/api/v1/invites/accept", null),
             new Rule(POST, "/api/v1/invites", TENANTS_ADMIN),
             new Rule(GET, "/api/v1/invites", TENANTS_ADMIN),
-            new Rule(DELETE, "/api/v1/invites/{id}", TENANTS_ADMIN));
+            new Rule(DELETE, "/api/v1/invites/{id}", TENANTS_ADMIN),
+            new Rule(GET, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN),
+            new Rule(PUT, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN),
+            new Rule(GET, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_VIEW),
+            new Rule(PUT, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_CONNECT));
 
     private static final List<RequestMatcher> MATCHERS = RULES.stream()
             .<RequestMatcher>map(r -> PathPatternRequestMatcher.withDefaults().matcher(r.method(), r.path()))

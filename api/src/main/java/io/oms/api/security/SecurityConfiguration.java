@@ -1,5 +1,7 @@
 package io.oms.api.security;
 
+import io.oms.api.protection.IpAllowlistFilter;
+import io.oms.api.protection.ProtectionFilters;
 import io.oms.infra.identity.AccessTokenVerifier;
 import io.oms.infra.security.ApiKeys;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Spring Security for the API: stateless bearer credentials (API keys and access tokens), no sessions, no
  * cookies (so no CSRF), the access rules of {@link ApiAccessRules}, and 401/403 answered with the error
- * envelope.
+ * envelope. Tenants' IP allowlists and the rate limits run right after the credential is read.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -33,8 +35,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthentication bearer, SecurityErrors errors)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthentication bearer, SecurityErrors errors,
+                                    ProtectionFilters protection) throws Exception {
         return http
                 .csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
@@ -43,6 +45,9 @@ public class SecurityConfiguration {
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                // Once the credential is known: its tenant's IP allowlist, then its (or its address's) rate limit.
+                .addFilterAfter(protection.allowlist(), BearerAuthentication.class)
+                .addFilterAfter(protection.rateLimit(), IpAllowlistFilter.class)
                 .authorizeHttpRequests(ApiAccessRules::apply)
                 .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .build();

@@ -60,6 +60,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/api-keys/{id}/rotate", "/api/v1/api-keys/" + victimMember.keyId() + "/rotate");
         paths.put("/api/v1/members/{userId}", "/api/v1/members/" + victimMember.userId());
         paths.put("/api/v1/invites/{id}", "/api/v1/invites/" + victimInviteId);
+        paths.put("/api/v1/brokers/accounts/{account}/credentials", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials");
         return paths;
     }
 

@@ -58,6 +58,11 @@ public abstract class EndToEndTest {
         registry.add("oms.broker.messages-per-second", () -> "2000");
         registry.add("oms.seed-demo", () -> "true");
         registry.add("oms.bootstrap-api-key", () -> KEY);
+        // Loopback is a trusted proxy, so a test can speak for other client addresses with X-Forwarded-For (requests
+        // without it are still 127.0.0.1); the anonymous bucket of 127.0.0.1 is shared by every test of the run.
+        registry.add("oms.audit.trusted-proxies", () -> "127.0.0.1");
+        registry.add("oms.api.rate-limit.anonymous-capacity", () -> "100");
+        registry.add("oms.api.rate-limit.anonymous-refill-per-minute", () -> "600");
     }
 
     @LocalServerPort

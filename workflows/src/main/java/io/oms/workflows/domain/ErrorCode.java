@@ -19,6 +19,8 @@ public enum ErrorCode {
     RISK_LIMIT_BREACH(422),
     COMPLIANCE_BLOCKED(422),
     BROKER_REJECT(422),
+    /** The request body exceeds the configured maximum size. */
+    PAYLOAD_TOO_LARGE(413),
     RATE_LIMITED(429),
     /** A second-factor code (TOTP or recovery) that is wrong, already used, or not of the right kind. */
     MFA_CODE_INVALID(422),
