@@ -104,7 +104,7 @@ public class Sessions {
                         + "AND user_id = :user AND tenant_id = :tenant AND revoked_at IS NULL")
                 .param("now", Timestamps.bind(clock.instant())).param("reason", reason).param("id", sessionId)
                 .param("user", userId).param("tenant", tenantId).update();
-        revocations.revoked(sessionId);
+        if (n == 1) revocations.revoked(sessionId); // never on a miss: that session may be someone else's, and valid
         return n == 1;
     }
 

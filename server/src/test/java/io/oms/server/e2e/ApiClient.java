@@ -54,6 +54,10 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     /** A PATCH with an optional If-Match header (null sends none). */
     public Response patch(String path, String json, String ifMatch) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
