@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Access tokens: JWTs signed ES256 with the current {@link SigningKeys} key ({@code kid} in the header), carrying
@@ -25,6 +26,11 @@ import java.util.UUID;
  */
 public class AccessTokens implements AccessTokenVerifier {
     private static final int MAX_TOKEN_LENGTH = 4096;
+    /** Bounds the verified-token cache; past it the cache starts over. */
+    private static final int MAX_CACHED = 10_000;
+
+    /** A token whose signature, issuer and claims were checked: only its expiry and session need checking again. */
+    private record Verified(ApiPrincipal principal, Instant expiresAt) {}
 
     public record Issued(String token, Instant expiresAt, List<String> scopes) {}
 
@@ -33,6 +39,7 @@ public class AccessTokens implements AccessTokenVerifier {
     private final Clock clock;
     private final String issuer;
     private final Duration ttl;
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     public AccessTokens(SigningKeys keys, SessionRevocations revocations, Clock clock, IdentityProperties properties) {
         this.keys = keys;
@@ -68,6 +75,15 @@ public class AccessTokens implements AccessTokenVerifier {
     @Override
     public Optional<ApiPrincipal> verify(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) return Optional.empty();
+        // A token is immutable: once its signature checked out, later requests skip the ECDSA work.
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (!known.expiresAt().isAfter(clock.instant()) || revocations.isRevoked(known.principal().sessionId())) {
+                verified.remove(token);
+                return Optional.empty();
+            }
+            return Optional.of(known.principal());
+        }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
@@ -86,7 +102,10 @@ public class AccessTokens implements AccessTokenVerifier {
             UUID sessionId = UUID.fromString(sid);
             if (revocations.isRevoked(sessionId)) return Optional.empty();
             List<String> scopes = scope.isEmpty() ? List.of() : Arrays.asList(scope.split(" "));
-            return Optional.of(ApiPrincipal.ofUser(tenant, UUID.fromString(claims.getSubject()), sessionId, scopes));
+            ApiPrincipal principal = ApiPrincipal.ofUser(tenant, UUID.fromString(claims.getSubject()), sessionId, scopes);
+            if (verified.size() >= MAX_CACHED) verified.clear();
+            verified.put(token, new Verified(principal, exp.toInstant()));
+            return Optional.of(principal);
         } catch (Exception invalid) {
             // Malformed token, bad claim types, signature failure: all simply "not valid" (never thrown).
             return Optional.empty();
