@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,15 +43,21 @@ class LoginFlow {
     private final IdentityProperties settings;
     private final Clock clock;
 
+    @Autowired
     LoginFlow(UserRepository users, Passwords passwords, Sessions sessions, AccessTokens tokens,
-              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings, Clock identityClock) {
+              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings) {
+        this(users, passwords, sessions, tokens, secondFactor, settings, Clock.systemUTC());
+    }
+
+    LoginFlow(UserRepository users, Passwords passwords, Sessions sessions, AccessTokens tokens,
+              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.tokens = tokens;
         this.secondFactor = secondFactor;
         this.settings = settings;
-        this.clock = identityClock;
+        this.clock = clock;
     }
 
     TokenResponse login(LoginBody body) {

@@ -56,9 +56,4 @@ public class IdentityConfiguration {
     BootstrapAdmin bootstrapAdmin(UserRepository users, Passwords passwords) {
         return new BootstrapAdmin(users, passwords);
     }
-
-    @Bean
-    Clock identityClock() {
-        return CLOCK;
-    }
 }

@@ -49,6 +49,9 @@ public class DevBootstrap {
                     broker.account(), Optional.ofNullable(bootstrapKey).filter(k -> !k.isBlank()));
             DevSeed seed = new DevSeeder(tenants, brokers, instruments, apiKeys).seed(spec);
             boolean admin = !adminEmail.isBlank() && !adminPassword.isEmpty();
+            if (!admin && (!adminEmail.isBlank() || !adminPassword.isEmpty())) {
+                System.out.println(" No admin user created: set both OMS_BOOTSTRAP_ADMIN_EMAIL and OMS_BOOTSTRAP_ADMIN_PASSWORD");
+            }
             if (admin) admins.ensure(adminEmail, adminPassword, DevSeeder.TENANT); // the password is never printed
             // Printed to the console once, on purpose: it is the developer's only way to learn a generated key.
             System.out.println();
