@@ -63,7 +63,20 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN),
             new Rule(PUT, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN),
             new Rule(GET, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_VIEW),
-            new Rule(PUT, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_CONNECT));
+            new Rule(PUT, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_CONNECT),
+            // Users, login and tokens: the public ones are those used before there is an access token.
+            new Rule(POST, "/api/v1/auth/register", null),
+            new Rule(POST, "/api/v1/auth/login", null),
+            new Rule(POST, "/api/v1/auth/refresh", null),
+            new Rule(POST, "/api/v1/auth/unlock/request", null),
+            new Rule(POST, "/api/v1/auth/unlock", null),
+            new Rule(GET, "/api/v1/auth/jwks", null),
+            new Rule(GET, "/.well-known/jwks.json", null),
+            new Rule(POST, "/api/v1/auth/logout", AUTH_LOGIN),
+            new Rule(GET, "/api/v1/auth/me", AUTH_LOGIN),
+            new Rule(GET, "/api/v1/auth/sessions", AUTH_LOGIN),
+            new Rule(DELETE, "/api/v1/auth/sessions/{id}", AUTH_LOGIN),
+            new Rule(POST, "/api/v1/users/{id}/unlock", TENANTS_ADMIN));
 
     private static final List<RequestMatcher> MATCHERS = RULES.stream()
             .<RequestMatcher>map(r -> PathPatternRequestMatcher.withDefaults().matcher(r.method(), r.path()))

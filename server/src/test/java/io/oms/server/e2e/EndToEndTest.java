@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class EndToEndTest {
     protected static final String ACCOUNT = "DU1234567";
     protected static final String KEY = "oms_e2etest1_e2eKeyForTheDemoTenant0000000000";
+    /** The bootstrap administrator user (system admin, ADMIN of the demo tenant). */
+    protected static final String ADMIN_EMAIL = "admin@oms.example";
+    protected static final String ADMIN_PASSWORD = "E2e-Root-Passphrase-7";
     /** Rebuilt for every test run (a run never sees an earlier run's rows); OMS_E2E_DB_URL names another one. */
     private static final String DB_URL = env("OMS_E2E_DB_URL", "jdbc:postgresql://127.0.0.1:5432/oms_e2e");
     private static final int TEMPORAL_PORT = FreePorts.next();
@@ -63,6 +66,8 @@ public abstract class EndToEndTest {
         registry.add("oms.audit.trusted-proxies", () -> "127.0.0.1");
         registry.add("oms.api.rate-limit.anonymous-capacity", () -> "100");
         registry.add("oms.api.rate-limit.anonymous-refill-per-minute", () -> "600");
+        registry.add("oms.bootstrap-admin-email", () -> ADMIN_EMAIL);
+        registry.add("oms.bootstrap-admin-password", () -> ADMIN_PASSWORD);
     }
 
     @LocalServerPort

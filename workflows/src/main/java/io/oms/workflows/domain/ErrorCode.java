@@ -7,6 +7,10 @@ package io.oms.workflows.domain;
 public enum ErrorCode {
     VALIDATION_ERROR(400),
     UNAUTHENTICATED(401),
+    /** Login: the password was right but the user's second factor (TOTP or recovery code) is missing. */
+    MFA_REQUIRED(401),
+    /** Refresh: the refresh token had already been used; its whole session is now revoked. */
+    REFRESH_TOKEN_REUSED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
     STATE_CONFLICT(409),
@@ -14,6 +18,8 @@ public enum ErrorCode {
     IDEMPOTENT_REPLAY(409),
     /** A conditional request sent without its precondition (PATCH without If-Match). */
     PRECONDITION_REQUIRED(428),
+    /** Login: too many consecutive failures; answered with Retry-After until the lock runs out or is lifted. */
+    ACCOUNT_LOCKED(423),
     /** Refused by the OMS's own pre-route checks before reaching the broker (the order ends DENIED). */
     ORDER_DENIED(422),
     RISK_LIMIT_BREACH(422),
