@@ -9,7 +9,8 @@ final class AuthBodies {
 
     record RegisterBody(String email, String password, String displayName) {}
 
-    record LoginBody(String email, String password, String tenant, String mfaCode) {}
+    /** {@code inviteToken}: accept this invite first and log in to its tenant (how a new user joins one). */
+    record LoginBody(String email, String password, String tenant, String mfaCode, String inviteToken) {}
 
     record RefreshBody(String refreshToken) {}
 

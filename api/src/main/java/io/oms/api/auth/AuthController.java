@@ -50,8 +50,8 @@ public class AuthController {
     }
 
     @PostMapping("/api/v1/auth/login")
-    ResponseEntity<TokenResponse> login(@RequestBody LoginBody body) {
-        return noStore(login.login(body));
+    ResponseEntity<TokenResponse> login(@RequestBody LoginBody body, HttpServletRequest http) {
+        return noStore(login.login(body, http));
     }
 
     @PostMapping("/api/v1/auth/refresh")

@@ -4,6 +4,7 @@ import io.oms.api.auth.AuthBodies.LoginBody;
 import io.oms.api.auth.AuthBodies.TokenResponse;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
+import io.oms.api.tenancy.InviteAcceptance;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.identity.AccessTokens;
 import io.oms.infra.identity.IdentityProperties;
@@ -15,6 +16,7 @@ import io.oms.infra.identity.Sessions;
 import io.oms.infra.identity.UserRepository;
 import io.oms.infra.identity.UserRow;
 import io.oms.workflows.domain.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Service;
  * Login and refresh. Login checks, in order: the password (an unknown email costs the same hashing work and
  * answers the same error), the lock, the second factor when enrolled, then picks the membership; only then does
  * the answer say anything about the account's tenants. Each wrong password or code counts toward the lockout.
+ * With an invite token, the invite is accepted once the credentials are proven and the login goes to its tenant.
  * Refresh re-reads the membership, so a role change or removal takes effect at the next refresh at the latest.
  */
 @ApiRole
@@ -41,16 +44,19 @@ class LoginFlow {
     private final AccessTokens tokens;
     private final ObjectProvider<SecondFactor> secondFactor;
     private final IdentityProperties settings;
+    private final InviteAcceptance invites;
     private final Clock clock;
 
     @Autowired
     LoginFlow(UserRepository users, Passwords passwords, Sessions sessions, AccessTokens tokens,
-              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings) {
-        this(users, passwords, sessions, tokens, secondFactor, settings, Clock.systemUTC());
+              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings, InviteAcceptance invites) {
+        this(users, passwords, sessions, tokens, secondFactor, settings, invites, Clock.systemUTC());
     }
 
     LoginFlow(UserRepository users, Passwords passwords, Sessions sessions, AccessTokens tokens,
-              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings, Clock clock) {
+              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings, InviteAcceptance invites,
+              Clock clock) {
+        this.invites = invites;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -60,7 +66,7 @@ class LoginFlow {
         this.clock = clock;
     }
 
-    TokenResponse login(LoginBody body) {
+    TokenResponse login(LoginBody body, HttpServletRequest http) {
         requireCredentials(body);
         Optional<UserRow> found = users.findByEmail(body.email());
         if (found.isEmpty() || found.get().disabledAt() != null) {
@@ -89,7 +95,11 @@ class LoginFlow {
                 throw new ApiException(ErrorCode.UNAUTHENTICATED, "the second-factor code is wrong");
             }
         }
-        Membership membership = choose(user.id(), body.tenant());
+        String tenant = body.tenant();
+        if (body.inviteToken() != null && !body.inviteToken().isBlank()) {
+            tenant = invites.accept(body.inviteToken(), user.id(), null, http).tenantId();
+        }
+        Membership membership = choose(user.id(), tenant);
         users.clearFailures(user.id());
         if (passwords.needsUpgrade(user.passwordHash())) {
             users.updatePasswordHash(user.id(), passwords.hash(body.password()));

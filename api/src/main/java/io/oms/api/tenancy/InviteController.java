@@ -41,11 +41,13 @@ public class InviteController {
     private final InviteRepository repository;
     private final MembershipRepository memberships;
     private final CommandAudit audit;
+    private final InviteAcceptance acceptance;
     private final Clock clock = Clock.systemUTC();
 
     public InviteController(Invites invites, InviteRepository repository, MembershipRepository memberships,
-                            CommandAudit audit) {
+                            CommandAudit audit, InviteAcceptance acceptance) {
         this.invites = invites;
+        this.acceptance = acceptance;
         this.repository = repository;
         this.memberships = memberships;
         this.audit = audit;
@@ -112,21 +114,7 @@ public class InviteController {
         if (body == null || body.token() == null || body.token().isBlank()) {
             throw ApiException.validation(List.of(new FieldProblem("token", "is required")));
         }
-        Invites.Acceptance result = invites.accept(body.token().strip(), caller.userId());
-        switch (result.outcome()) {
-            case ACCEPTED -> { }
-            case NOT_FOUND -> throw ApiException.notFound("invite");
-            case EXPIRED, REVOKED, ALREADY_ACCEPTED -> throw new ApiException(ErrorCode.STATE_CONFLICT,
-                    "the invite can no longer be used (" + result.outcome().name().toLowerCase() + ")", List.of(),
-                    "ask the tenant's admin for a new invite");
-            case WRONG_USER -> throw new ApiException(ErrorCode.FORBIDDEN, "the invite is for another email address",
-                    List.of(), "sign in as the invited user");
-            case ALREADY_MEMBER -> throw new ApiException(ErrorCode.STATE_CONFLICT,
-                    "the user is a member of the tenant already", List.of(), null);
-        }
-        InviteRow invite = result.invite();
-        MemberResource member = MemberResource.of(memberships.find(invite.tenantId(), caller.userId()).orElseThrow());
-        audit.record(Callers.in(invite.tenantId(), caller), http, "invite.accept", "invite", invite.id().toString(), member);
+        MemberResource member = acceptance.accept(body.token(), caller.userId(), caller, http);
         return ResponseEntity.status(HttpStatus.CREATED).body(member);
     }
 }

@@ -66,17 +66,17 @@ class LoginSecondFactorTest {
                 .thenReturn(new AccessTokens.Issued("jwt", now, List.of("orders:view")));
         when(tokens.ttl()).thenReturn(java.time.Duration.ofMinutes(15));
         return new LoginFlow(users, PASSWORDS, sessions, tokens, beans.getBeanProvider(SecondFactor.class),
-                IdentityProperties.defaults(), Clock.systemUTC());
+                IdentityProperties.defaults(), null, Clock.systemUTC());
     }
 
     private static LoginBody login(String code) {
-        return new LoginBody("mfa@example.com", PASSWORD, null, code);
+        return new LoginBody("mfa@example.com", PASSWORD, null, code, null);
     }
 
     @Test
     void anEnrolledUserWithoutACodeIsAskedForOneAndNoFailureIsCounted() {
         LoginFlow flow = flow(new FakeFactor(true));
-        assertThatThrownBy(() -> flow.login(login(null))).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> flow.login(login(null), null)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.MFA_REQUIRED));
         verify(users, never()).recordFailure(any(), any(), anyInt(), any());
         verify(sessions, never()).start(any(), any());
@@ -85,7 +85,7 @@ class LoginSecondFactorTest {
     @Test
     void aWrongCodeCountsAsAFailedLogin() {
         LoginFlow flow = flow(new FakeFactor(true));
-        assertThatThrownBy(() -> flow.login(login("000000"))).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> flow.login(login("000000"), null)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
         verify(users).recordFailure(eq(userId), any(), eq(5), any());
         verify(sessions, never()).start(any(), any());
@@ -93,13 +93,13 @@ class LoginSecondFactorTest {
 
     @Test
     void theRightCodeLogsIn() {
-        assertThat(flow(new FakeFactor(true)).login(login("123456")).accessToken()).isEqualTo("jwt");
+        assertThat(flow(new FakeFactor(true)).login(login("123456"), null).accessToken()).isEqualTo("jwt");
         verify(users).clearFailures(userId);
     }
 
     @Test
     void withoutEnrolmentOrWithoutASecondFactorThePasswordIsEnough() {
-        assertThat(flow(new FakeFactor(false)).login(login(null)).tenant()).isEqualTo("t1");
-        assertThat(flow(null).login(login(null)).tenant()).isEqualTo("t1");
+        assertThat(flow(new FakeFactor(false)).login(login(null), null).tenant()).isEqualTo("t1");
+        assertThat(flow(null).login(login(null), null).tenant()).isEqualTo("t1");
     }
 }
