@@ -1,5 +1,6 @@
 package io.oms.api.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * error envelope, with the status the failure had. Being an {@link ErrorController} bean, it also switches off
  * Boot's {@code BasicErrorController}.
  */
+@Hidden // not an API operation: the document describes the envelope on every operation instead
 @Controller
 public class EnvelopeErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorController.class);

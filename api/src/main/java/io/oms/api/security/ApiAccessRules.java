@@ -33,7 +33,12 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/pnl/today", PNL_VIEW),
             new Rule(GET, "/api/v1/pnl/history", PNL_VIEW),
             new Rule(GET, "/api/v1/audit", AUDIT_VIEW),
-            new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW));
+            new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW),
+            // API conventions: the OpenAPI document and its UI are public.
+            new Rule(GET, "/v3/api-docs", null),
+            new Rule(GET, "/v3/api-docs/**", null),
+            new Rule(GET, "/swagger-ui.html", null),
+            new Rule(GET, "/swagger-ui/**", null));
 
     private static final List<RequestMatcher> MATCHERS = RULES.stream()
             .<RequestMatcher>map(r -> PathPatternRequestMatcher.withDefaults().matcher(r.method(), r.path()))
