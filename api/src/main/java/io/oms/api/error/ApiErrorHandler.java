@@ -2,27 +2,36 @@ package io.oms.api.error;
 
 import io.oms.workflows.domain.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The one place where failures become HTTP answers, each with the error envelope. */
+/**
+ * The one place where failures inside Spring MVC become HTTP answers, each with the error envelope (failures
+ * before MVC, in filters or the container, reach {@link EnvelopeErrorController}). Answers are written by
+ * {@link EnvelopeWriter}, so a client whose {@code Accept} excludes JSON still gets the envelope.
+ */
 @RestControllerAdvice
 public class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+    private final EnvelopeWriter writer;
+
+    public ApiErrorHandler(EnvelopeWriter writer) {
+        this.writer = writer;
+    }
+
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
-        return answerFor(e, TraceIds.of(request));
+    void api(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        writer.write(request, response, e.code().httpStatus(), e.code().name(), e.getMessage(), e.details(), e.hint(), null);
     }
 
     /**
@@ -40,49 +49,40 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return answer(request, ErrorCode.VALIDATION_ERROR, "the request body is not valid JSON for this endpoint",
+    void unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        answer(request, response, ErrorCode.VALIDATION_ERROR, "the request body is not valid JSON for this endpoint",
                 List.of(), "send a JSON object with the documented fields");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorEnvelope> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return answer(request, ErrorCode.VALIDATION_ERROR, "parameter " + e.getName() + " has the wrong form",
+    void mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        answer(request, response, ErrorCode.VALIDATION_ERROR, "parameter " + e.getName() + " has the wrong form",
                 List.of(new FieldProblem(e.getName(), "has the wrong form")), null);
     }
 
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ErrorEnvelope> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
-        return answer(request, ErrorCode.VALIDATION_ERROR, "header " + e.getHeaderName() + " is required", List.of(), null);
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ErrorEnvelope> noResource(NoResourceFoundException e, HttpServletRequest request) {
-        return answer(request, ErrorCode.NOT_FOUND, "no such resource", List.of(), null);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return ResponseEntity.status(405).body(new ErrorEnvelope(TraceIds.of(request), ErrorCode.VALIDATION_ERROR.name(),
-                "method " + e.getMethod() + " is not allowed here", List.of(), null));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return ResponseEntity.status(415).body(new ErrorEnvelope(TraceIds.of(request), ErrorCode.VALIDATION_ERROR.name(),
-                "send Content-Type: application/json", List.of(), null));
-    }
-
+    /**
+     * Every other failure: Spring MVC's own (each implements {@link ErrorResponse}: 404 unknown path, 405, 406, 415,
+     * missing parameters and headers, ...) with their status, anything else a 500.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+    void other(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (e instanceof ErrorResponse spring) {
+            SpringErrors.Translation t = SpringErrors.of(spring);
+            if (t.status() >= 500) {
+                log.error("failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+            }
+            writer.write(request, response, t.status(), t.code().name(), t.message(), t.details(), t.hint(), t.headers());
+            return;
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(request, ErrorCode.INTERNAL_ERROR, "internal error", List.of(),
+        answer(request, response, ErrorCode.INTERNAL_ERROR, "internal error", List.of(),
                 "quote the trace_id when reporting this");
     }
 
-    private static ResponseEntity<ErrorEnvelope> answer(HttpServletRequest request, ErrorCode code, String message,
-                                                        List<FieldProblem> details, String hint) {
-        return ResponseEntity.status(code.httpStatus())
-                .body(new ErrorEnvelope(TraceIds.of(request), code.name(), message, details, hint));
+    private void answer(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message,
+                        List<FieldProblem> details, String hint) throws IOException {
+        writer.write(request, response, code.httpStatus(), code.name(), message, details, hint, null);
     }
 }

@@ -1,20 +1,22 @@
 package io.oms.api.orders;
 
 import io.oms.infra.config.ApiRole;
-import io.oms.api.error.ApiException;
-import io.oms.api.error.FieldProblem;
 import io.oms.api.idempotency.IdempotentRequests;
 import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.persistence.ExecutionRepository;
-import io.oms.infra.persistence.OrderRepository;
+import io.oms.infra.persistence.PagedLists;
 import io.oms.infra.persistence.OrderRow;
 import io.oms.infra.security.ApiPrincipal;
 import io.oms.workflows.domain.OrderState;
 import io.oms.workflows.order.ModifyOutcome;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.ByteBuffer;
-import java.util.Base64;
+import io.oms.api.listing.ListQuery;
+import io.oms.api.listing.Listing;
+import io.oms.workflows.domain.Side;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -27,26 +29,23 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @ApiRole
 @RestController
 @RequestMapping("/api/v1/orders")
 public class OrderController {
-    private static final int MAX_PAGE = 200;
-
     private final OrderService service;
-    private final OrderRepository orders;
     private final ExecutionRepository executions;
     private final IdempotentRequests idempotent;
     private final OrderCommands commands;
     private final OrderModifications modifications;
+    private final PagedLists pages;
 
-    public OrderController(OrderService service, OrderRepository orders, ExecutionRepository executions,
+    public OrderController(OrderService service, PagedLists pages, ExecutionRepository executions,
                            IdempotentRequests idempotent, OrderCommands commands, OrderModifications modifications) {
         this.service = service;
-        this.orders = orders;
+        this.pages = pages;
         this.executions = executions;
         this.idempotent = idempotent;
         this.commands = commands;
@@ -87,19 +86,21 @@ public class OrderController {
                 outcome.status() == ModifyOutcome.Status.CONFIRMED);
     }
 
+    /** Filters, sort and cursor as declared; {@code created_after}/{@code created_before} are exclusive instants. */
     @GetMapping
-    Page<OrderResource> list(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
-                             @RequestParam Optional<String> state,
-                             @RequestParam Optional<String> cursor,
-                             @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.validation(List.of(new FieldProblem("limit", "must be between 1 and " + MAX_PAGE)));
-        }
-        Optional<String> stateFilter = state.map(OrderController::parseState);
-        Optional<UUID> before = cursor.map(OrderController::decodeCursor);
-        List<OrderRow> rows = orders.list(principal.tenantId(), stateFilter, before, limit);
-        String next = rows.size() == limit ? encodeCursor(rows.getLast().id()) : null;
-        return new Page<>(rows.stream().map(OrderResource::of).toList(), next);
+    @Listing(resource = "orders", filters = {"state", "symbol", "side", "account", "created_after", "created_before"},
+            sorts = "created_at", defaultSort = "-created_at")
+    Page<OrderResource> list(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal, ListQuery query) {
+        PagedLists.OrderFilter filter = new PagedLists.OrderFilter(
+                query.filter("state", OrderController::parseState, "must be one of " + Arrays.toString(OrderState.values())),
+                query.filter("symbol").map(s -> s.toUpperCase(Locale.ROOT)),
+                query.filter("side", s -> Side.valueOf(s.toUpperCase(Locale.ROOT)).name(), "must be BUY or SELL"),
+                query.filter("account"),
+                query.filter("created_after", Instant::parse, "must be an ISO-8601 instant like 2026-12-01T13:00:00Z"),
+                query.filter("created_before", Instant::parse, "must be an ISO-8601 instant like 2026-12-01T13:00:00Z"));
+        Optional<PagedLists.OrderKey> after = query.after(k -> new PagedLists.OrderKey(Instant.parse(k.get(0)), UUID.fromString(k.get(1))));
+        List<OrderRow> rows = pages.orders(principal.tenantId(), filter, query.ascending(), after, query.fetchSize());
+        return query.page(rows, OrderResource::of, r -> List.of(r.createdAt().toString(), r.id().toString()));
     }
 
     /** 200 when the cancel is confirmed by IB; 202 when it was sent and IB has not confirmed it yet. */
@@ -117,25 +118,6 @@ public class OrderController {
     }
 
     private static String parseState(String state) {
-        try {
-            return OrderState.valueOf(state.toUpperCase()).name();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation(List.of(new FieldProblem("state", "must be one of "
-                    + java.util.Arrays.toString(OrderState.values()))));
-        }
-    }
-
-    private static String encodeCursor(UUID id) {
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
-    }
-
-    private static UUID decodeCursor(String cursor) {
-        try {
-            ByteBuffer bytes = ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor));
-            return new UUID(bytes.getLong(), bytes.getLong());
-        } catch (RuntimeException e) {
-            throw ApiException.validation(List.of(new FieldProblem("cursor", "is not a cursor this API issued")));
-        }
+        return OrderState.valueOf(state.toUpperCase(Locale.ROOT)).name();
     }
 }

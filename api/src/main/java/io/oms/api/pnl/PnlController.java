@@ -7,12 +7,17 @@ import io.oms.api.orders.Page;
 import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.persistence.PnlRepository;
+import io.oms.infra.persistence.PagedLists;
+import io.oms.api.listing.ListQuery;
+import io.oms.api.listing.Listing;
 import io.oms.infra.persistence.PnlRepository.DayActivity;
 import io.oms.infra.persistence.PnlRepository.Snapshot;
 import io.oms.infra.persistence.ValuedPosition;
 import io.oms.infra.security.ApiPrincipal;
 import io.oms.workflows.domain.UsEquityCalendar;
 import java.math.BigDecimal;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,19 +38,22 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiRole
 @RestController
 public class PnlController {
-    private static final int MAX_PAGE = 200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DATE_FORM = "must be a date like 2025-03-04";
     private static final int MAX_DAYS = 3_660;
 
     private final PnlRepository pnl;
+    private final PagedLists pages;
     private final Clock clock;
 
     @Autowired
-    public PnlController(PnlRepository pnl) {
-        this(pnl, Clock.systemUTC());
+    public PnlController(PnlRepository pnl, PagedLists pages) {
+        this(pnl, pages, Clock.systemUTC());
     }
 
-    PnlController(PnlRepository pnl, Clock clock) {
+    PnlController(PnlRepository pnl, PagedLists pages, Clock clock) {
         this.pnl = pnl;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -84,44 +92,39 @@ public class PnlController {
         return new TodayPnl(date, rows);
     }
 
-    /** The end-of-day snapshots between {@code from} and {@code to} (trading dates, inclusive), oldest first. */
+    /**
+     * The end-of-day snapshots between {@code from} and {@code to} (trading dates, inclusive), oldest first by
+     * default; ties of a date are ordered by account.
+     */
     @GetMapping("/api/v1/pnl/history")
-    Page<SnapshotResource> history(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
-                                   @RequestParam Optional<String> account,
-                                   @RequestParam Optional<String> from,
-                                   @RequestParam Optional<String> to,
-                                   @RequestParam Optional<String> cursor,
-                                   @RequestParam(defaultValue = "50") int limit) {
+    @Listing(resource = "pnl-history", filters = {"account", "from", "to"}, sorts = "trading_date", defaultSort = "trading_date")
+    Page<SnapshotResource> history(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal, ListQuery query) {
         LocalDate today = clock.instant().atZone(UsEquityCalendar.ZONE).toLocalDate();
-        LocalDate end = to.map(t -> date("to", t)).orElse(today);
-        LocalDate start = from.map(f -> date("from", f)).orElse(end.minusDays(30));
+        LocalDate end = query.filter("to", LocalDate::parse, DATE_FORM).orElse(today);
+        LocalDate start = query.filter("from", LocalDate::parse, DATE_FORM).orElse(end.minusDays(30));
         if (start.isAfter(end)) {
             throw ApiException.validation(List.of(new FieldProblem("from", "must not be after to")));
         }
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
             throw ApiException.validation(List.of(new FieldProblem("from", "the range may span at most " + MAX_DAYS + " days")));
         }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.validation(List.of(new FieldProblem("limit", "must be between 1 and " + MAX_PAGE)));
-        }
-        Optional<SnapshotCursor> after = cursor.map(SnapshotCursor::decode);
-        List<Snapshot> rows = pnl.snapshots(principal.tenantId(), account, start, end,
-                after.map(SnapshotCursor::date), after.map(SnapshotCursor::account), limit);
-        String next = rows.size() == limit ? new SnapshotCursor(rows.getLast().tradingDate(), rows.getLast().account()).encode() : null;
-        return new Page<>(rows.stream().map(PnlController::resource).toList(), next);
+        Optional<PagedLists.SnapshotKey> after = query.after(k -> new PagedLists.SnapshotKey(LocalDate.parse(k.get(0)), k.get(1)));
+        List<Snapshot> rows = pages.snapshots(principal.tenantId(), query.filter("account"), start, end, query.ascending(),
+                after, query.fetchSize());
+        return query.page(rows, PnlController::resource, s -> List.of(s.tradingDate().toString(), s.account()));
     }
 
     private static SnapshotResource resource(Snapshot s) {
         return new SnapshotResource(s.account(), s.tradingDate(), Decimals.text(s.realized()), Decimals.text(s.unrealized()),
                 Decimals.text(s.commissions()), Decimals.text(s.realized().add(s.unrealized()).subtract(s.commissions())),
-                SnapshotCursor.json(s.positionsJson()), s.takenAt());
+                positionsJson(s.positionsJson()), s.takenAt());
     }
 
-    private static LocalDate date(String field, String value) {
+    private static JsonNode positionsJson(String text) {
         try {
-            return LocalDate.parse(value);
+            return JSON.readTree(text);
         } catch (RuntimeException e) {
-            throw ApiException.validation(List.of(new FieldProblem(field, "must be a date like 2025-03-04")));
+            throw new IllegalStateException("stored snapshot positions are not JSON", e);
         }
     }
 }

@@ -76,7 +76,12 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/auth/me", AUTH_LOGIN),
             new Rule(GET, "/api/v1/auth/sessions", AUTH_LOGIN),
             new Rule(DELETE, "/api/v1/auth/sessions/{id}", AUTH_LOGIN),
-            new Rule(POST, "/api/v1/users/{id}/unlock", TENANTS_ADMIN));
+            new Rule(POST, "/api/v1/users/{id}/unlock", TENANTS_ADMIN),
+            // API conventions: the OpenAPI document and its UI are public.
+            new Rule(GET, "/v3/api-docs", null),
+            new Rule(GET, "/v3/api-docs/**", null),
+            new Rule(GET, "/swagger-ui.html", null),
+            new Rule(GET, "/swagger-ui/**", null));
 
     private static final List<RequestMatcher> MATCHERS = RULES.stream()
             .<RequestMatcher>map(r -> PathPatternRequestMatcher.withDefaults().matcher(r.method(), r.path()))

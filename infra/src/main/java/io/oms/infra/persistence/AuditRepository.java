@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Repository
 public class AuditRepository {
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, seq, prev_hash, hash, tenant_id, at, actor, action, resource_type, resource_id, resource_version,
             before::text AS before, after::text AS after, detail, ip, user_agent""";
 
@@ -156,7 +156,7 @@ public class AuditRepository {
                 .optional();
     }
 
-    private static AuditEntry entry(ResultSet rs) throws SQLException {
+    static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getObject("id", UUID.class), rs.getObject("seq", Long.class), rs.getString("prev_hash"),
                 rs.getString("hash"), record(rs));
     }

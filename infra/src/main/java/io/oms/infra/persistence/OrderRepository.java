@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 /** The {@code orders} read model, written by the ledger activity and read by the API. */
 @Repository
 public class OrderRepository {
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, tenant_id, client_order_id, account, symbol, side, type, quantity, limit_price, stop_price,
             trail_amount, trail_percent, tif, expire_at, outside_rth, state, filled_quantity, avg_fill_price,
             broker_order_id, perm_id, reject_reason, version, created_at, updated_at""";

@@ -108,7 +108,7 @@ class AuditAndEventsEndToEndTest extends EndToEndTest {
 
     @Test
     void badListParametersAreFieldErrors() {
-        for (String query : List.of("resourceId=x", "limit=0", "limit=201", "limit=many", "cursor=not-a-cursor")) {
+        for (String query : List.of("resourceId=x", "limit=0", "limit=501", "limit=many", "cursor=not-a-cursor")) {
             ApiClient.Response bad = api.get("/api/v1/audit?" + query);
             assertThat(bad.status()).as(query).isEqualTo(400);
             assertThat(bad.text("code")).isEqualTo("VALIDATION_ERROR");

@@ -13,6 +13,12 @@ public enum ErrorCode {
     REFRESH_TOKEN_REUSED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
+    /** The path exists but not for this HTTP method (the answer's {@code Allow} header lists those it takes). */
+    METHOD_NOT_ALLOWED(405),
+    /** The client's {@code Accept} excludes JSON, the only representation the API answers with. */
+    NOT_ACCEPTABLE(406),
+    /** The request body's {@code Content-Type} is not one the endpoint reads (JSON). */
+    UNSUPPORTED_MEDIA_TYPE(415),
     STATE_CONFLICT(409),
     DUPLICATE_CLIENT_ORDER_ID(409),
     IDEMPOTENT_REPLAY(409),
