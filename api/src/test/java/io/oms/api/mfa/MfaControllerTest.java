@@ -55,7 +55,7 @@ class MfaControllerTest {
         var enrolment = new TotpEnrolment(tx, repository, sealer, totp, recoveryCodes, secondFactor);
         var audit = new CommandAudit(new AuditRepository(jdbc), new AuditProperties(List.of()), json);
         mvc = MockMvcBuilders.standaloneSetup(new MfaController(enrolment, audit, clock))
-                .setControllerAdvice(new ApiErrorHandler()).build();
+                .setControllerAdvice(new ApiErrorHandler(new io.oms.api.error.EnvelopeWriter(json))).build();
         jdbc.sql("INSERT INTO tenants (id, name) VALUES (:id, :id)").param("id", tenant).update();
         jdbc.sql("INSERT INTO users (id, email, password_hash) VALUES (:id, :e, '{noop}unused')")
                 .param("id", user).param("e", "ann-" + user + "@example.com").update();
