@@ -24,6 +24,10 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     private ApiKeys apiKeys;
 
     private ApiClient attacker;
+    /** The attacker tenant's admin signed in as a user (some endpoints answer users only). */
+    private ApiClient attackerUser;
+    private ApiClient victimUser;
+    private String victimSessionId;
     private String victimOrderId;
     private String victimClientOrderId;
     private String victimVersion;
@@ -48,6 +52,11 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
         attacker = api.withKey(apiKeys.create(other.id(), "attacker", scopes));
+        TestUsers users = new TestUsers(context(), api);
+        ApiClient.Response victimLogin = users.loggedIn(users.create(io.oms.infra.identity.Role.TRADER, "demo"), null);
+        victimSessionId = victimLogin.text("sessionId");
+        victimUser = users.as(victimLogin);
+        attackerUser = users.as(users.loggedIn(users.create(io.oms.infra.identity.Role.ADMIN, other.id()), null));
     }
 
     /** For each templated endpoint, the victim's concrete path; a new templated endpoint must be added here. */
@@ -60,6 +69,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/api-keys/{id}/rotate", "/api/v1/api-keys/" + victimMember.keyId() + "/rotate");
         paths.put("/api/v1/members/{userId}", "/api/v1/members/" + victimMember.userId());
         paths.put("/api/v1/invites/{id}", "/api/v1/invites/" + victimInviteId);
+        paths.put("/api/v1/auth/sessions/{id}", "/api/v1/auth/sessions/" + victimSessionId);
+        paths.put("/api/v1/users/{id}/unlock", "/api/v1/users/" + victimMember.userId() + "/unlock");
         paths.put("/api/v1/brokers/accounts/{account}/credentials", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials");
         return paths;
     }
@@ -76,17 +87,29 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 leaks.add(rule + ": no victim resource in CrossTenantIsolationEndToEndTest.victimPaths; add one");
                 continue;
             }
-            ApiClient.Response answer = attacker.call(rule.method().name(), path, body(rule), "If-Match", victimVersion);
-            if (answer.status() != 404 || !"NOT_FOUND".equals(answer.text("code"))
-                    || answer.body().toString().contains(victimClientOrderId)) {
-                leaks.add(rule + " answered " + answer.status() + " " + answer.body());
+            // Each attacker credential must get for the victim's id exactly what it gets for an id nobody has, never
+            // 2xx; at least one of them (the kind the endpoint serves) must get 404 NOT_FOUND.
+            String nobodys = rule.path().replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
+            boolean notFound = false;
+            for (ApiClient who : List.of(attacker, attackerUser)) {
+                ApiClient.Response answer = who.call(rule.method().name(), path, body(rule), "If-Match", victimVersion);
+                ApiClient.Response baseline = who.call(rule.method().name(), nobodys, body(rule), "If-Match", victimVersion);
+                notFound |= answer.status() == 404 && "NOT_FOUND".equals(answer.text("code"));
+                if (answer.status() / 100 == 2 || answer.status() != baseline.status()
+                        || !String.valueOf(answer.text("code")).equals(String.valueOf(baseline.text("code")))
+                        || answer.body().toString().contains(victimClientOrderId)) {
+                    leaks.add(rule + " answered " + answer.status() + " " + answer.body() + " (an unknown id: "
+                            + baseline.status() + ")");
+                }
             }
+            if (!notFound) leaks.add(rule + " answered neither attacker 404");
         }
         assertThat(leaks).as("endpoints that did not answer 404 to another tenant").isEmpty();
         ApiClient.Response after = api.get("/api/v1/orders/" + victimOrderId);
         assertThat(after.header("ETag")).as("the victim's order is unchanged").isEqualTo(victimVersion);
         assertThat(after.text("state")).isNotIn("PENDING_CANCEL", "CANCELED", "PENDING_MODIFY");
         assertThat(victimMember.api().get("/api/v1/orders?limit=1").status()).as("the victim's key still works").isEqualTo(200);
+        assertThat(victimUser.get("/api/v1/auth/me").status()).as("the victim's session still works").isEqualTo(200);
         assertThat(api.get("/api/v1/members").body().toString()).contains(victimMember.userId().toString());
         assertThat(api.get("/api/v1/invites").body().toString()).contains(victimInviteId);
     }
