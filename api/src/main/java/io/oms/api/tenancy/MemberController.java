@@ -7,6 +7,7 @@ import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.identity.Member;
 import io.oms.infra.identity.MembershipChange;
+import io.oms.infra.identity.Sessions;
 import io.oms.infra.identity.MembershipRepository;
 import io.oms.infra.identity.Role;
 import io.oms.infra.security.ApiPrincipal;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The members of the caller's tenant: list ({@code tenants:manage}), change a role or remove one
  * ({@code tenants:admin}). A tenant always keeps an admin (409 STATE_CONFLICT otherwise), and a caller cannot set
- * or touch a role above its own (403). A removed or demoted member's API keys shrink with them at their next use.
+ * or touch a role above its own (403). A removed or demoted member's API keys shrink with them at their next use,
+ * and their sessions in the tenant end (their access tokens stop working; they log in again with the new role).
  */
 @ApiRole
 @RestController
@@ -35,10 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class MemberController {
     private final MembershipRepository memberships;
     private final CommandAudit audit;
+    private final Sessions sessions;
 
-    public MemberController(MembershipRepository memberships, CommandAudit audit) {
+    public MemberController(MembershipRepository memberships, CommandAudit audit, Sessions sessions) {
         this.memberships = memberships;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -55,6 +59,7 @@ public class MemberController {
         RoleGrants.requireWithin(caller, role);
         RoleGrants.requireWithin(caller, member.role());
         refuseLastAdmin(memberships.changeRole(caller.tenantId(), member.userId(), role));
+        if (role != member.role()) sessions.revokeAll(caller.tenantId(), member.userId(), "role changed");
         MemberResource after = MemberResource.of(find(caller, userId));
         audit.record(caller, http, "member.role_change", "member", member.userId().toString(), after);
         return after;
@@ -67,6 +72,7 @@ public class MemberController {
         Member member = find(caller, userId);
         RoleGrants.requireWithin(caller, member.role());
         refuseLastAdmin(memberships.remove(caller.tenantId(), member.userId()));
+        sessions.revokeAll(caller.tenantId(), member.userId(), "membership removed");
         audit.record(caller, http, "member.remove", "member", member.userId().toString(), MemberResource.of(member));
         return ResponseEntity.noContent().build();
     }

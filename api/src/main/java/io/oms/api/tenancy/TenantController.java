@@ -8,6 +8,7 @@ import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.identity.Invites;
 import io.oms.infra.identity.Role;
+import io.oms.infra.identity.Sessions;
 import io.oms.infra.identity.TenantAdminRepository;
 import io.oms.infra.identity.TenantRow;
 import io.oms.infra.security.ApiPrincipal;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Tenants, for system administrators ({@code system:admin}). Deleting deactivates (the tenant's orders and audit
  * chain refer to it): its keys stop authenticating; PUT with {@code active: true} brings it back. A caller cannot
- * deactivate its own tenant (it would lock itself out). Each command is audited in the chain of the tenant it
+ * deactivate its own tenant (it would lock itself out). Deactivating also ends every session in the tenant. Each command is audited in the chain of the tenant it
  * changed.
  */
 @ApiRole
@@ -49,8 +50,10 @@ public class TenantController {
     private final TenantAdminRepository tenants;
     private final Invites invites;
     private final CommandAudit audit;
+    private final Sessions sessions;
 
-    public TenantController(TenantAdminRepository tenants, Invites invites, CommandAudit audit) {
+    public TenantController(TenantAdminRepository tenants, Invites invites, CommandAudit audit, Sessions sessions) {
+        this.sessions = sessions;
         this.tenants = tenants;
         this.invites = invites;
         this.audit = audit;
@@ -109,6 +112,7 @@ public class TenantController {
             refuseOwnTenant(caller, id);
         }
         TenantRow row = tenants.update(id, name, active).orElseThrow(() -> ApiException.notFound("tenant"));
+        if (!active) sessions.revokeAll(id, null, "tenant deactivated");
         audit.record(Callers.in(id, caller), http, "tenant.update", "tenant", id, TenantResource.of(row));
         return TenantResource.of(row);
     }
@@ -122,6 +126,7 @@ public class TenantController {
         }
         refuseOwnTenant(caller, id);
         tenants.deactivate(id);
+        sessions.revokeAll(id, null, "tenant deactivated");
         audit.record(Callers.in(id, caller), http, "tenant.deactivate", "tenant", id,
                 tenants.find(id).map(TenantResource::of).orElse(null));
         return ResponseEntity.noContent().build();

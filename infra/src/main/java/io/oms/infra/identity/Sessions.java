@@ -114,6 +114,21 @@ public class Sessions {
         revocations.revoked(sessionId);
     }
 
+    /**
+     * Revokes every active session in the tenant, of one user or (userId null) of everyone: what a membership
+     * change or a tenant's deactivation does, so that access tokens issued before it stop working within the
+     * revocation cache's bound instead of living out their lifetime. Answers how many were revoked.
+     */
+    public int revokeAll(String tenantId, UUID userId, String reason) {
+        List<UUID> revoked = jdbc.sql("UPDATE sessions SET revoked_at = :now, revoked_reason = :reason "
+                        + "WHERE tenant_id = :tenant AND (CAST(:user AS uuid) IS NULL OR user_id = :user) "
+                        + "AND revoked_at IS NULL RETURNING id")
+                .param("now", Timestamps.bind(clock.instant())).param("reason", reason).param("tenant", tenantId)
+                .param("user", userId, java.sql.Types.OTHER).query(UUID.class).list();
+        revoked.forEach(revocations::revoked);
+        return revoked.size();
+    }
+
     /** The user's sessions in this tenant that are neither revoked nor expired, newest first. */
     public List<SessionRow> active(UUID userId, String tenantId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sessions s WHERE s.user_id = :user AND s.tenant_id = :tenant "
