@@ -37,4 +37,17 @@ class ClientAddressTest {
     void aTrustedProxyWithoutTheHeaderIsTheClient() {
         assertThat(ClientAddress.of(from("192.0.2.1", null), List.of("192.0.2.1"))).isEqualTo("192.0.2.1");
     }
+
+    @Test
+    void aTrustedIpv6ProxyMatchesWhateverItsSpelling() {
+        assertThat(ClientAddress.of(from("0:0:0:0:0:0:0:1", "198.51.100.7"), List.of("::1"))).isEqualTo("198.51.100.7");
+        assertThat(ClientAddress.of(from("::1", "2001:db8::7"), List.of("0:0:0:0:0:0:0:1")))
+                .isEqualTo("2001:db8:0:0:0:0:0:7");
+    }
+
+    @Test
+    void hostNamesAreNeverResolved() {
+        assertThat(ClientAddress.canonical("proxy.internal.example")).isEqualTo("proxy.internal.example");
+        assertThat(ClientAddress.of(from("192.0.2.1", "unknown"), List.of("192.0.2.1"))).isEqualTo("unknown");
+    }
 }
