@@ -33,6 +33,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     private String victimVersion;
     private People.Person victimMember;
     private String victimInviteId;
+    private String victimLimitId;
 
     @BeforeEach
     void victimAndAttacker() {
@@ -48,6 +49,10 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "{\"email\":\"" + People.email("invitee") + "\",\"role\":\"VIEWER\"}");
         assertThat(invite.status()).isEqualTo(201);
         victimInviteId = invite.text("id");
+        ApiClient.Response limit = api.post("/api/v1/risk/limits",
+                "{\"scope\":\"ACCOUNT\",\"scopeValue\":\"" + ACCOUNT + "\",\"type\":\"MAX_ORDER_QTY\",\"value\":\"1000000\"}");
+        assertThat(limit.status()).isEqualTo(201);
+        victimLimitId = limit.text("id");
         OwnTenant other = ownTenant("atk", "Attacker tenant");
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
@@ -72,6 +77,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/auth/sessions/{id}", "/api/v1/auth/sessions/" + victimSessionId);
         paths.put("/api/v1/users/{id}/unlock", "/api/v1/users/" + victimMember.userId() + "/unlock");
         paths.put("/api/v1/brokers/accounts/{account}/credentials", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials");
+        paths.put("/api/v1/risk/limits/{id}", "/api/v1/risk/limits/" + victimLimitId);
         return paths;
     }
 
@@ -112,6 +118,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         assertThat(victimUser.get("/api/v1/auth/me").status()).as("the victim's session still works").isEqualTo(200);
         assertThat(api.get("/api/v1/members").body().toString()).contains(victimMember.userId().toString());
         assertThat(api.get("/api/v1/invites").body().toString()).contains(victimInviteId);
+        assertThat(api.get("/api/v1/risk/limits/" + victimLimitId).text("value")).as("the victim's limit is unchanged")
+                .isEqualTo("1000000");
     }
 
     @Test
@@ -126,7 +134,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "/api/v1/audit?limit=500",
                 "/api/v1/api-keys",
                 "/api/v1/members",
-                "/api/v1/invites");
+                "/api/v1/invites",
+                "/api/v1/risk/limits",
+                "/api/v1/risk/status?account=" + ACCOUNT);
         List<String> leaks = new ArrayList<>();
         for (String ask : asks) {
             ApiClient.Response answer = attacker.get(ask);
@@ -135,7 +145,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
             boolean data = answer.status() / 100 == 2;
             if (answer.status() / 100 == 5 || data && (text.contains(victimOrderId)
                     || text.contains(victimClientOrderId) || text.contains(ACCOUNT)
-                    || text.contains(victimMember.userId().toString()) || text.contains(victimInviteId))) {
+                    || text.contains(victimMember.userId().toString()) || text.contains(victimInviteId)
+                    || text.contains(victimLimitId))) {
                 leaks.add(ask + " answered " + answer.status() + " " + text);
             }
         }

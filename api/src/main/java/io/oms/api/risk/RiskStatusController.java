@@ -1,0 +1,49 @@
+package io.oms.api.risk;
+
+import io.oms.api.Decimals;
+import io.oms.api.error.ApiException;
+import io.oms.api.error.FieldProblem;
+import io.oms.api.security.BearerAuthentication;
+import io.oms.infra.config.ApiRole;
+import io.oms.infra.risk.LimitScope;
+import io.oms.infra.risk.RiskSnapshot;
+import io.oms.infra.risk.RiskSnapshots;
+import io.oms.infra.security.ApiPrincipal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/risk/status?account=} ({@code risk:manage}): every limit that applies to the account's orders
+ * with its usage and headroom, from one consistent snapshot. An account the tenant does not hold answers 404.
+ */
+@ApiRole
+@RestController
+public class RiskStatusController {
+    private final RiskSnapshots snapshots;
+
+    public RiskStatusController(RiskSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /** The account's figures and its limits' usage. */
+    public record RiskStatus(String account, Instant asOf, String dayPnl, int workingOrders, List<LimitUsage> limits) {}
+
+    @GetMapping("/api/v1/risk/status")
+    RiskStatus status(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
+                      @RequestParam(required = false) String account) {
+        if (account == null || account.isBlank()) {
+            throw ApiException.validation(List.of(new FieldProblem("account", "is required")));
+        }
+        if (!snapshots.ownsAccount(caller.tenantId(), account)) throw ApiException.notFound("account");
+        RiskSnapshot snapshot = snapshots.load(caller.tenantId(), account, null);
+        List<LimitUsage> usage = snapshot.limits().stream()
+                .filter(l -> l.scope() != LimitScope.ACCOUNT || l.scopeValue().equals(account))
+                .map(l -> LimitUsage.of(l, snapshot))
+                .toList();
+        return new RiskStatus(account, snapshot.asOf(), Decimals.text(snapshot.dayPnl()), snapshot.workingOrders().size(), usage);
+    }
+}

@@ -1,0 +1,25 @@
+package io.oms.infra.risk;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of {@code risk_limits}. {@code scopeValue} is null exactly for TENANT; {@code periodSeconds} is set
+ * exactly for ORDER_RATE.
+ */
+public record RiskLimit(UUID id, String tenantId, LimitScope scope, String scopeValue, LimitType type,
+                        BigDecimal value, Integer periodSeconds, String createdBy, Instant createdAt,
+                        Instant updatedAt) {
+
+    /** Whether the limit applies to an order of this account, symbol, strategy and user (the last two may be null). */
+    public boolean appliesTo(String account, String symbol, String strategy, String user) {
+        return switch (scope) {
+            case TENANT -> true;
+            case ACCOUNT -> scopeValue.equals(account);
+            case INSTRUMENT -> scopeValue.equals(symbol);
+            case STRATEGY -> scopeValue.equals(strategy);
+            case USER -> scopeValue.equals(user);
+        };
+    }
+}

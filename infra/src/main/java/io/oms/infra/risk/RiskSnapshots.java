@@ -1,0 +1,122 @@
+package io.oms.infra.risk;
+
+import io.oms.infra.persistence.PnlRepository;
+import io.oms.infra.persistence.Timestamps;
+import io.oms.infra.persistence.ValuedPosition;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the {@link RiskSnapshot} of (tenant, account, symbol) in one read-only REPEATABLE READ transaction: every
+ * query sees the same committed state, so a fill landing between two of them cannot count twice or not at all.
+ */
+@Repository
+public class RiskSnapshots {
+    /** The orders the broker may still fill: they count toward limits from the moment they exist. */
+    static final List<String> WORKING_STATES = List.of("NEW", "ROUTED", "PARTIALLY_FILLED", "PENDING_CANCEL", "PENDING_MODIFY");
+    /** The duplicate-order window when no DUPLICATE_WINDOW limit is set. */
+    public static final long DEFAULT_DUPLICATE_WINDOW_SECONDS = 5;
+    /** Bounds on what one snapshot reads; an account beyond them is far past any sensible limit anyway. */
+    static final int MAX_ORDERS = 10_000;
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final String ORDER_COLUMNS =
+            "client_order_id, symbol, side, type, quantity, quantity - filled_quantity AS remaining, limit_price, state, created_at";
+
+    private final JdbcClient jdbc;
+    private final RiskLimitRepository limits;
+    private final PnlRepository pnl;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    @Autowired
+    public RiskSnapshots(JdbcClient jdbc, RiskLimitRepository limits, PnlRepository pnl, TransactionTemplate tx) {
+        this(jdbc, limits, pnl, tx, Clock.systemUTC());
+    }
+
+    public RiskSnapshots(JdbcClient jdbc, RiskLimitRepository limits, PnlRepository pnl, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.limits = limits;
+        this.pnl = pnl;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.tx.setReadOnly(true);
+    }
+
+    /** The snapshot for an order in {@code symbol}, or account-wide (no price, no restriction) when it is null. */
+    public RiskSnapshot load(String tenantId, String account, String symbol) {
+        Instant now = clock.instant();
+        return tx.execute(status -> read(tenantId, account, symbol, now));
+    }
+
+    /** True when the account is one of the tenant's broker accounts. */
+    public boolean ownsAccount(String tenantId, String account) {
+        return jdbc.sql("SELECT count(*) FROM broker_accounts WHERE tenant_id = :tenantId AND account_code = :account")
+                .param("tenantId", tenantId).param("account", account).query(Integer.class).single() > 0;
+    }
+
+    private RiskSnapshot read(String tenantId, String account, String symbol, Instant now) {
+        List<RiskLimit> tenantLimits = limits.list(tenantId);
+        List<HeldPosition> positions = pnl.valuedPositions(tenantId, Optional.of(account)).stream()
+                .map(RiskSnapshots::held).toList();
+        List<SnapshotOrder> working = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId "
+                        + "AND account = :account AND state IN (:states) ORDER BY created_at, id LIMIT " + MAX_ORDERS)
+                .param("tenantId", tenantId).param("account", account).param("states", WORKING_STATES)
+                .query(RiskSnapshots::order).list();
+        List<SnapshotOrder> recent = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId "
+                        + "AND account = :account AND created_at > :since ORDER BY created_at, id LIMIT " + MAX_ORDERS)
+                .param("tenantId", tenantId).param("account", account)
+                .param("since", Timestamps.bind(now.minusSeconds(lookBackSeconds(tenantLimits))))
+                .query(RiskSnapshots::order).list();
+        Instant dayStart = now.atZone(NEW_YORK).toLocalDate().atStartOfDay(NEW_YORK).toInstant();
+        BigDecimal[] today = jdbc.sql("""
+                        SELECT COALESCE(SUM(realized_pnl), 0) AS realized, COALESCE(SUM(commission), 0) AS commissions
+                        FROM executions WHERE tenant_id = :tenantId AND account = :account AND superseded_by IS NULL
+                        AND executed_at >= :from""")
+                .param("tenantId", tenantId).param("account", account).param("from", Timestamps.bind(dayStart))
+                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal("realized"), rs.getBigDecimal("commissions")})
+                .single();
+        BigDecimal lastPrice = null;
+        String restriction = null;
+        if (symbol != null) {
+            lastPrice = jdbc.sql("SELECT price FROM market_prices WHERE symbol = :symbol")
+                    .param("symbol", symbol).query(BigDecimal.class).optional().orElse(null);
+            restriction = jdbc.sql("SELECT COALESCE(reason, '') FROM restricted_symbols WHERE tenant_id = :tenantId "
+                            + "AND symbol = :symbol")
+                    .param("tenantId", tenantId).param("symbol", symbol).query(String.class).optional().orElse(null);
+        }
+        return new RiskSnapshot(tenantId, account, symbol, now, tenantLimits, positions, working, recent, lastPrice,
+                restriction, today[0], today[1], null);
+    }
+
+    /** How far back recent orders matter: the longest order-rate period or duplicate window among the limits. */
+    static long lookBackSeconds(List<RiskLimit> limits) {
+        long seconds = DEFAULT_DUPLICATE_WINDOW_SECONDS;
+        for (RiskLimit l : limits) {
+            if (l.type() == LimitType.ORDER_RATE) seconds = Math.max(seconds, l.periodSeconds());
+            if (l.type() == LimitType.DUPLICATE_WINDOW) seconds = Math.max(seconds, l.value().longValue());
+        }
+        return seconds;
+    }
+
+    private static HeldPosition held(ValuedPosition v) {
+        return new HeldPosition(v.position().symbol(), v.position().quantity(), v.position().avgCost(), v.lastPrice());
+    }
+
+    private static SnapshotOrder order(ResultSet rs, int row) throws SQLException {
+        return new SnapshotOrder(rs.getString("client_order_id"), rs.getString("symbol"), rs.getString("side"),
+                rs.getString("type"), rs.getBigDecimal("quantity"), rs.getBigDecimal("remaining"),
+                rs.getBigDecimal("limit_price"), rs.getString("state"), Timestamps.read(rs, "created_at"));
+    }
+}
