@@ -72,6 +72,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/auth/sessions/{id}", "/api/v1/auth/sessions/" + victimSessionId);
         paths.put("/api/v1/users/{id}/unlock", "/api/v1/users/" + victimMember.userId() + "/unlock");
         paths.put("/api/v1/brokers/accounts/{account}/credentials", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials");
+        paths.put("/api/v1/kill-switches/{scope}/{scopeId}", "/api/v1/kill-switches/ACCOUNT/" + ACCOUNT);
         return paths;
     }
 

@@ -7,7 +7,7 @@ import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
 /** The kill switch's side effects. Every method is idempotent (retries are safe). */
-@ActivityInterface
+@ActivityInterface(namePrefix = "KillSwitch")
 public interface KillSwitchActivities {
 
     /**
