@@ -2,6 +2,7 @@ package io.oms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.oms.api.killswitch.KillSwitchGate;
 import io.oms.infra.identity.Scopes;
 import io.oms.infra.security.ApiKeys;
 import java.time.Duration;
@@ -25,6 +26,8 @@ class KillSwitchEndToEndTest extends EndToEndTest {
     private JdbcClient jdbc;
     @Autowired
     private ApiKeys apiKeys;
+    @Autowired
+    private KillSwitchGate gate;
 
     @Test
     void haltingTheTenantCancelsEveryWorkingOrderRefusesNewOnesAndReleaseLetsThemThrough() {
@@ -75,6 +78,35 @@ class KillSwitchEndToEndTest extends EndToEndTest {
                 .contains("killswitch.engage").contains("killswitch.release");
         assertThat(jdbc.sql("SELECT event_type FROM outbox_events WHERE tenant_id = 'demo' AND aggregate_type = 'kill_switch'")
                 .query(String.class).list()).contains("killswitch.engaged", "killswitch.released");
+    }
+
+    /**
+     * A switch engaged elsewhere (another API node: its row, without this node's sweep) refuses a modify of an order
+     * still working, while the order's cancel passes.
+     */
+    @Test
+    void underAHaltedSwitchModifiesAreRefusedAndCancelsPass() {
+        ApiClient.Response placed = api.post("/api/v1/orders", order(uniqueId("ksmod"), "MSFT", "BUY", "LMT", "2", "1.00"));
+        assertThat(placed.status()).isEqualTo(201);
+        String id = placed.text("id");
+        String etag = awaitState(id, "ROUTED").header("ETag");
+        jdbc.sql("""
+                INSERT INTO kill_switches (tenant_id, scope, scope_id, state, reason_code, actor, changed_at, version)
+                VALUES ('demo', 'ACCOUNT', :a, 'HALTED', 'ELSEWHERE', 'user:other-node', now(), 1)""").param("a", ACCOUNT).update();
+        gate.invalidate();
+        try {
+            ApiClient.Response modify = api.patch("/api/v1/orders/" + id, "{\"qty\":\"1\"}", etag);
+            assertThat(modify.status()).as(modify.body().toString()).isEqualTo(422);
+            assertThat(modify.text("code")).isEqualTo("COMPLIANCE_BLOCKED");
+            assertThat(modify.body().toString()).contains("TRADING_HALTED ACCOUNT/" + ACCOUNT);
+
+            assertThat(api.post("/api/v1/orders/" + id + "/cancel", "").status()).isIn(200, 202);
+            awaitState(id, "CANCELED");
+        } finally {
+            jdbc.sql("DELETE FROM kill_switches WHERE tenant_id = 'demo' AND scope = 'ACCOUNT' AND scope_id = :a")
+                    .param("a", ACCOUNT).update();
+            gate.invalidate();
+        }
     }
 
     @Test
