@@ -13,7 +13,7 @@ import java.util.Set;
  * live or when {@link #TIMEOUT} has passed. Bounded by the timeout and by {@link #MAX_ROUNDS}.
  */
 final class Sweep {
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_ROUNDS = 200;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
