@@ -1,6 +1,7 @@
 package io.oms.worker;
 
 import io.oms.activities.broker.BrokerActivitiesImpl;
+import io.oms.activities.killswitch.KillSwitchActivitiesImpl;
 import io.oms.activities.ledger.LedgerActivitiesImpl;
 import io.oms.activities.pnl.PnlSnapshotActivitiesImpl;
 import io.oms.ib.client.IbClientOptions;
@@ -14,6 +15,7 @@ import io.oms.infra.persistence.InstrumentRepository;
 import io.oms.infra.persistence.MarketPriceRepository;
 import io.oms.infra.persistence.TenantRepository;
 import io.oms.infra.persistence.UnmatchedBrokerEventRepository;
+import io.oms.workflows.killswitch.KillSwitchWorkflowImpl;
 import io.oms.workflows.order.OrderWorkflowContract;
 import io.oms.workflows.order.OrderWorkflowImpl;
 import io.oms.workflows.pnl.PnlSnapshotWorkflowImpl;
@@ -64,7 +66,8 @@ public class WorkerConfiguration {
     @Bean
     WorkerFactory workerFactory(WorkflowClient client, BrokerProperties broker, IbConnector connector,
                                 LedgerActivitiesImpl ledger, InstrumentRepository instruments,
-                                TemporalProperties temporal, PnlSnapshotActivitiesImpl pnlSnapshots) {
+                                TemporalProperties temporal, PnlSnapshotActivitiesImpl pnlSnapshots,
+                                KillSwitchActivitiesImpl killSwitches) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkflowCacheSize(2_000)
@@ -81,6 +84,8 @@ public class WorkerConfiguration {
         oms.registerActivitiesImplementations(ledger);
         oms.registerWorkflowImplementationTypes(PnlSnapshotWorkflowImpl.class);
         oms.registerActivitiesImplementations(pnlSnapshots);
+        oms.registerWorkflowImplementationTypes(KillSwitchWorkflowImpl.class);
+        oms.registerActivitiesImplementations(killSwitches);
         factory.newWorker(OrderWorkflowContract.brokerTaskQueue(broker.connection()), options)
                 .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments));
         return factory;

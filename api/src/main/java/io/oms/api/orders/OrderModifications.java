@@ -2,6 +2,7 @@ package io.oms.api.orders;
 
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
+import io.oms.api.killswitch.KillSwitchRefusals;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.persistence.InstrumentRepository;
 import io.oms.infra.persistence.OrderRow;
@@ -38,9 +39,12 @@ public class OrderModifications {
     private final WorkflowClient client;
     private final OrderService orders;
     private final InstrumentRepository instruments;
+    private final KillSwitchRefusals killSwitches;
 
-    public OrderModifications(WorkflowClient client, OrderService orders, InstrumentRepository instruments) {
+    public OrderModifications(WorkflowClient client, OrderService orders, InstrumentRepository instruments,
+                              KillSwitchRefusals killSwitches) {
         this.client = client;
+        this.killSwitches = killSwitches;
         this.orders = orders;
         this.instruments = instruments;
     }
@@ -52,6 +56,7 @@ public class OrderModifications {
         if (OrderState.valueOf(row.state()).isTerminal()) {
             throw new ApiException(ErrorCode.STATE_CONFLICT, "order is " + row.state() + " and can no longer be modified");
         }
+        killSwitches.checkModify(row.tenantId(), row.account(), row.quantity(), terms.quantity());
         String workflowId = OrderWorkflowContract.workflowId(new TenantId(row.tenantId()), new ClientOrderId(row.clientOrderId()));
         ModifyOutcome outcome;
         try {

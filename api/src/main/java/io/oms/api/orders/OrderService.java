@@ -4,6 +4,7 @@ import io.oms.api.Decimals;
 import io.oms.infra.config.ApiRole;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
+import io.oms.api.killswitch.KillSwitchRefusals;
 import io.oms.infra.ids.UuidV7;
 import io.oms.infra.persistence.BrokerAccountRow;
 import io.oms.infra.persistence.BrokerDirectory;
@@ -43,9 +44,12 @@ public class OrderService {
     private final OrderRepository orders;
     private final BrokerDirectory brokers;
     private final InstrumentRepository instruments;
+    private final KillSwitchRefusals killSwitches;
 
-    public OrderService(WorkflowClient client, OrderRepository orders, BrokerDirectory brokers, InstrumentRepository instruments) {
+    public OrderService(WorkflowClient client, OrderRepository orders, BrokerDirectory brokers, InstrumentRepository instruments,
+                        KillSwitchRefusals killSwitches) {
         this.client = client;
+        this.killSwitches = killSwitches;
         this.orders = orders;
         this.brokers = brokers;
         this.instruments = instruments;
@@ -84,6 +88,8 @@ public class OrderService {
             return new Submitted(sameOrConflict(OrderResource.of(earlier.get()), order), false);
         }
         BrokerAccountRow brokerAccount = account.orElseThrow(); // an unknown account failed the validation
+        // Kill switches: a replay above answers the earlier order; only a new one is refused.
+        killSwitches.checkNewOrder(principal.tenantId(), brokerAccount.accountCode(), order.symbol(), order.side(), order.qty());
         OrderRequest request = new OrderRequest(new OrderId(UuidV7.next()), new TenantId(principal.tenantId()),
                 clientOrderId, brokerAccount.accountCode(), brokerAccount.connectionName(), order.symbol(),
                 order.side(), order.type(), order.qty(), order.limitPrice(), order.stopPrice(), order.trailAmount(),

@@ -32,6 +32,11 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/positions", POSITIONS_VIEW),
             new Rule(GET, "/api/v1/pnl/today", PNL_VIEW),
             new Rule(GET, "/api/v1/pnl/history", PNL_VIEW),
+            // Kill switches (GLOBAL additionally needs system:admin, checked by the service).
+            new Rule(POST, "/api/v1/kill-switches", RISK_MANAGE),
+            new Rule(POST, "/api/v1/kill-switches/release", RISK_MANAGE),
+            new Rule(DELETE, "/api/v1/kill-switches/{scope}/{scopeId}", RISK_MANAGE),
+            new Rule(GET, "/api/v1/kill-switches", RISK_MANAGE),
             new Rule(GET, "/api/v1/audit", AUDIT_VIEW),
             new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW),
             // Pre-trade risk: limits and their usage (issue 6).

@@ -78,6 +78,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/users/{id}/unlock", "/api/v1/users/" + victimMember.userId() + "/unlock");
         paths.put("/api/v1/brokers/accounts/{account}/credentials", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials");
         paths.put("/api/v1/risk/limits/{id}", "/api/v1/risk/limits/" + victimLimitId);
+        paths.put("/api/v1/kill-switches/{scope}/{scopeId}", "/api/v1/kill-switches/ACCOUNT/" + ACCOUNT);
         return paths;
     }
 
