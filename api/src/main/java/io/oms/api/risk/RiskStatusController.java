@@ -6,6 +6,8 @@ import io.oms.api.error.FieldProblem;
 import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.risk.LimitScope;
+import io.oms.infra.risk.RestrictedSymbol;
+import io.oms.infra.risk.RestrictedSymbolRepository;
 import io.oms.infra.risk.RiskSnapshot;
 import io.oms.infra.risk.RiskSnapshots;
 import io.oms.infra.security.ApiPrincipal;
@@ -24,13 +26,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RiskStatusController {
     private final RiskSnapshots snapshots;
+    private final RestrictedSymbolRepository restricted;
 
-    public RiskStatusController(RiskSnapshots snapshots) {
+    public RiskStatusController(RiskSnapshots snapshots, RestrictedSymbolRepository restricted) {
         this.snapshots = snapshots;
+        this.restricted = restricted;
     }
 
-    /** The account's figures and its limits' usage. */
-    public record RiskStatus(String account, Instant asOf, String dayPnl, int workingOrders, List<LimitUsage> limits) {}
+    /**
+     * The account's figures and its limits' usage, and the tenant's restricted symbols (they apply to every
+     * account; details in {@code GET /api/v1/risk/restricted-symbols}).
+     */
+    public record RiskStatus(String account, Instant asOf, String dayPnl, int workingOrders, List<LimitUsage> limits,
+                             List<String> restrictedSymbols) {}
 
     @GetMapping("/api/v1/risk/status")
     RiskStatus status(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
@@ -44,6 +52,7 @@ public class RiskStatusController {
                 .filter(l -> l.scope() != LimitScope.ACCOUNT || l.scopeValue().equals(account))
                 .map(l -> LimitUsage.of(l, snapshot))
                 .toList();
-        return new RiskStatus(account, snapshot.asOf(), Decimals.text(snapshot.dayPnl()), snapshot.workingOrders().size(), usage);
+        return new RiskStatus(account, snapshot.asOf(), Decimals.text(snapshot.dayPnl()), snapshot.workingOrders().size(), usage,
+                restricted.list(caller.tenantId()).stream().map(RestrictedSymbol::symbol).toList());
     }
 }

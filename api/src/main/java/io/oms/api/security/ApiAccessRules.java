@@ -39,13 +39,16 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/kill-switches", RISK_MANAGE),
             new Rule(GET, "/api/v1/audit", AUDIT_VIEW),
             new Rule(GET, "/api/v1/audit/verify", AUDIT_VIEW),
-            // Pre-trade risk: limits and their usage (issue 6).
+            // Pre-trade risk: limits, their usage and the restricted symbols (issue 6).
             new Rule(GET, "/api/v1/risk/limits", RISK_MANAGE),
             new Rule(POST, "/api/v1/risk/limits", RISK_MANAGE),
             new Rule(GET, "/api/v1/risk/limits/{id}", RISK_MANAGE),
             new Rule(PUT, "/api/v1/risk/limits/{id}", RISK_MANAGE),
             new Rule(DELETE, "/api/v1/risk/limits/{id}", RISK_MANAGE),
             new Rule(GET, "/api/v1/risk/status", RISK_MANAGE),
+            new Rule(GET, "/api/v1/risk/restricted-symbols", RISK_MANAGE),
+            new Rule(PUT, "/api/v1/risk/restricted-symbols/{symbol}", RISK_MANAGE),
+            new Rule(DELETE, "/api/v1/risk/restricted-symbols/{symbol}", RISK_MANAGE),
             // MFA: any signed-in user manages their own second factor (the controller refuses API keys)
             new Rule(POST, "/api/v1/auth/mfa/totp/enrol", AUTH_LOGIN),
             new Rule(POST, "/api/v1/auth/mfa/totp/confirm", AUTH_LOGIN),

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     private People.Person victimMember;
     private String victimInviteId;
     private String victimLimitId;
+    /** The victim's restricted symbol and its (unique) reason. */
+    private static final String VICTIM_SYMBOL = "IBM";
+    private String victimReason;
 
     @BeforeEach
     void victimAndAttacker() {
@@ -53,6 +57,10 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "{\"scope\":\"ACCOUNT\",\"scopeValue\":\"" + ACCOUNT + "\",\"type\":\"MAX_ORDER_QTY\",\"value\":\"1000000\"}");
         assertThat(limit.status()).isEqualTo(201);
         victimLimitId = limit.text("id");
+        victimReason = uniqueId("victim-reason");
+        ApiClient.Response restricted = api.put("/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL,
+                "{\"reason\":\"" + victimReason + "\"}");
+        assertThat(restricted.status()).isIn(200, 201);
         OwnTenant other = ownTenant("atk", "Attacker tenant");
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
@@ -62,6 +70,12 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         victimSessionId = victimLogin.text("sessionId");
         victimUser = users.as(victimLogin);
         attackerUser = users.as(users.loggedIn(users.create(io.oms.infra.identity.Role.ADMIN, other.id()), null));
+    }
+
+    /** The demo tenant is shared by every test class: its restriction must not outlive this one. */
+    @AfterEach
+    void liftVictimRestriction() {
+        api.delete("/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
     }
 
     /** For each templated endpoint, the victim's concrete path; a new templated endpoint must be added here. */
@@ -79,7 +93,31 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/brokers/accounts/{account}/credentials", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials");
         paths.put("/api/v1/risk/limits/{id}", "/api/v1/risk/limits/" + victimLimitId);
         paths.put("/api/v1/kill-switches/{scope}/{scopeId}", "/api/v1/kill-switches/ACCOUNT/" + ACCOUNT);
+        paths.put("/api/v1/risk/restricted-symbols/{symbol}", "/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
         return paths;
+    }
+
+    /**
+     * Endpoints the generic loop cannot judge. PUT of a restricted symbol is keyed by the symbol, not by an id the
+     * victim owns: the attacker's PUT of the victim's symbol rightly creates the attacker's own restriction (201),
+     * while the loop's made-up "id" is no instrument (400). It is checked by
+     * {@link #restrictingTheVictimsSymbolCreatesTheAttackersOwnRestrictionOnly()} instead.
+     */
+    private static boolean judgedElsewhere(Rule rule) {
+        return rule.method().name().equals("PUT") && rule.path().equals("/api/v1/risk/restricted-symbols/{symbol}");
+    }
+
+    @Test
+    void restrictingTheVictimsSymbolCreatesTheAttackersOwnRestrictionOnly() {
+        String path = "/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL;
+        ApiClient.Response own = attacker.put(path, "{\"reason\":\"attacker's own\"}");
+        assertThat(own.status()).as("the attacker's own restriction, new to the attacker").isEqualTo(201);
+        assertThat(own.body().toString()).doesNotContain(victimReason);
+        assertThat(attacker.get("/api/v1/risk/restricted-symbols").body().toString()).doesNotContain(victimReason);
+        assertThat(attacker.delete(path).status()).isEqualTo(204);
+        assertThat(attacker.delete(path).status()).as("the victim's row is not the attacker's to lift").isEqualTo(404);
+        ApiClient.Response victims = api.get("/api/v1/risk/restricted-symbols");
+        assertThat(victims.body().toString()).contains(victimReason).doesNotContain("attacker's own");
     }
 
     @Test
@@ -88,7 +126,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         List<String> leaks = new ArrayList<>();
         for (Rule rule : ApiAccessRules.RULES) {
             // Tenant administration is across tenants by design, for system administrators only (403 to others).
-            if (rule.scope() == null || !rule.path().contains("{") || Scopes.SYSTEM_ADMIN.equals(rule.scope())) continue;
+            if (rule.scope() == null || !rule.path().contains("{") || Scopes.SYSTEM_ADMIN.equals(rule.scope())
+                    || judgedElsewhere(rule)) continue;
             String path = paths.get(rule.path());
             if (path == null) {
                 leaks.add(rule + ": no victim resource in CrossTenantIsolationEndToEndTest.victimPaths; add one");
@@ -121,6 +160,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         assertThat(api.get("/api/v1/invites").body().toString()).contains(victimInviteId);
         assertThat(api.get("/api/v1/risk/limits/" + victimLimitId).text("value")).as("the victim's limit is unchanged")
                 .isEqualTo("1000000");
+        assertThat(api.get("/api/v1/risk/restricted-symbols").body().toString())
+                .as("the victim's restriction is still there").contains(victimReason);
     }
 
     @Test
@@ -137,6 +178,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "/api/v1/members",
                 "/api/v1/invites",
                 "/api/v1/risk/limits",
+                "/api/v1/risk/restricted-symbols",
                 "/api/v1/risk/status?account=" + ACCOUNT);
         List<String> leaks = new ArrayList<>();
         for (String ask : asks) {
@@ -147,7 +189,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
             if (answer.status() / 100 == 5 || data && (text.contains(victimOrderId)
                     || text.contains(victimClientOrderId) || text.contains(ACCOUNT)
                     || text.contains(victimMember.userId().toString()) || text.contains(victimInviteId)
-                    || text.contains(victimLimitId))) {
+                    || text.contains(victimLimitId) || text.contains(victimReason))) {
                 leaks.add(ask + " answered " + answer.status() + " " + text);
             }
         }
