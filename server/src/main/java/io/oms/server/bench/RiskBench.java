@@ -24,7 +24,7 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,7 +55,8 @@ public final class RiskBench {
             return 2;
         }
         DatabaseCreator.recreateDatabase(opts.dbUrl(), opts.dbUser(), "");
-        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), opts.dbUrl(), opts.dbUser(), "");
+        // One connection, kept open: a check borrows a pooled connection in the service, never opens one.
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(opts.dbUrl(), opts.dbUser(), "", true);
         Flyway.configure().dataSource(ds).load().migrate();
         JdbcClient jdbc = JdbcClient.create(ds);
         RiskBenchData.create(jdbc, opts.limits(), opts.workingOrders(), opts.filledOrders(), NOW);
@@ -86,6 +87,7 @@ public final class RiskBench {
             out.printf(Locale.ROOT, "%-13s%s%n", "median ms", RoundTrips.medianLine(whole));
             out.printf(Locale.ROOT, "%-13s%s%n", "  rules only", RoundTrips.medianLine(rules));
         }
+        ds.destroy();
         return 0;
     }
 
