@@ -54,25 +54,8 @@ public final class LifecycleBench {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        LifecycleBenchOptions opts;
-        try {
-            opts = LifecycleBenchOptions.parse(args, env);
-        } catch (BenchCommandLine.HelpRequested h) {
-            out.print(LifecycleBenchOptions.USAGE);
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("bench lifecycle: " + e.getMessage());
-            err.print(LifecycleBenchOptions.USAGE);
-            return 2;
-        }
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build()) {
-            return new LifecycleBench(opts, http, out).execute(err);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("bench lifecycle: interrupted");
-            return 130;
-        }
+        return BenchCommand.runHttp("bench lifecycle", LifecycleBenchOptions.USAGE, args, out, err, env,
+                LifecycleBenchOptions::parse, (opts, http) -> new LifecycleBench(opts, http, out).execute(err));
     }
 
     private int execute(PrintStream err) throws InterruptedException {

@@ -54,7 +54,6 @@ public final class OrderBench {
             Exit code: 0 all measured orders FILLED, 1 errors or unfilled orders, 2 bad arguments.
             """;
 
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration GET_TIMEOUT = Duration.ofSeconds(5);
     /** Hard cap on one POST phase; orders not sent by then are reported as NOT_SENT. */
@@ -91,22 +90,7 @@ public final class OrderBench {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        OrderBenchOptions opts;
-        try {
-            opts = OrderBenchOptions.parse(args, env);
-        } catch (BenchCommandLine.HelpRequested h) {
-            out.print(USAGE);
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        }
-        try (HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()) {
+        return BenchCommand.runHttp("bench", USAGE, args, out, err, env, OrderBenchOptions::parse, (opts, http) -> {
             OrderBench bench = new OrderBench(opts, http, out);
             String problem = bench.preflight();
             if (problem != null) {
@@ -114,11 +98,7 @@ public final class OrderBench {
                 return 1;
             }
             return bench.execute();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("bench: interrupted");
-            return 130;
-        }
+        });
     }
 
     // ------------------------------------------------------------------ phases

@@ -44,25 +44,8 @@ public final class ReadBench {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        ReadBenchOptions opts;
-        try {
-            opts = ReadBenchOptions.parse(args, env);
-        } catch (BenchCommandLine.HelpRequested h) {
-            out.print(ReadBenchOptions.USAGE);
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("bench read: " + e.getMessage());
-            err.print(ReadBenchOptions.USAGE);
-            return 2;
-        }
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build()) {
-            return new ReadBench(opts, http, out).execute(err);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("bench read: interrupted");
-            return 130;
-        }
+        return BenchCommand.runHttp("bench read", ReadBenchOptions.USAGE, args, out, err, env,
+                ReadBenchOptions::parse, (opts, http) -> new ReadBench(opts, http, out).execute(err));
     }
 
     private int execute(PrintStream err) throws InterruptedException {

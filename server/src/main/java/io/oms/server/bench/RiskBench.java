@@ -43,17 +43,11 @@ public final class RiskBench {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        RiskBenchOptions opts;
-        try {
-            opts = RiskBenchOptions.parse(args, env);
-        } catch (BenchCommandLine.HelpRequested h) {
-            out.print(RiskBenchOptions.USAGE);
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("bench risk: " + e.getMessage());
-            err.print(RiskBenchOptions.USAGE);
-            return 2;
-        }
+        return BenchCommand.run("bench risk", RiskBenchOptions.USAGE, args, out, err, env, RiskBenchOptions::parse,
+                opts -> execute(opts, out));
+    }
+
+    private static int execute(RiskBenchOptions opts, PrintStream out) {
         DatabaseCreator.recreateDatabase(opts.dbUrl(), opts.dbUser(), "");
         // One connection, kept open: a check borrows a pooled connection in the service, never opens one.
         SingleConnectionDataSource ds = new SingleConnectionDataSource(opts.dbUrl(), opts.dbUser(), "", true);
