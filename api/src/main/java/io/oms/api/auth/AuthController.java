@@ -12,6 +12,7 @@ import io.oms.api.error.ErrorEnvelope;
 import io.oms.api.error.TraceIds;
 import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
+import io.oms.infra.identity.MembershipRepository;
 import io.oms.infra.identity.UserRepository;
 import io.oms.infra.identity.UserRow;
 import io.oms.infra.security.ApiPrincipal;
@@ -35,8 +36,11 @@ public class AuthController {
     private final LoginFlow login;
     private final SignedInSessions sessions;
     private final UserRepository users;
+    private final MembershipRepository memberships;
 
-    AuthController(Registration registration, LoginFlow login, SignedInSessions sessions, UserRepository users) {
+    AuthController(Registration registration, LoginFlow login, SignedInSessions sessions, UserRepository users,
+                   MembershipRepository memberships) {
+        this.memberships = memberships;
         this.registration = registration;
         this.login = login;
         this.sessions = sessions;
@@ -72,7 +76,7 @@ public class AuthController {
         SignedInSessions.requireSession(principal);
         UserRow user = users.findById(principal.userId())
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "this user no longer exists"));
-        String role = users.roleIn(principal.tenantId(), user.id()).map(Enum::name).orElse(null);
+        String role = memberships.roleIn(principal.tenantId(), user.id()).map(Enum::name).orElse(null);
         return new MeResource(user.id(), user.email(), user.displayName(), user.systemAdmin(), principal.tenantId(),
                 role, principal.scopes(), principal.sessionId());
     }

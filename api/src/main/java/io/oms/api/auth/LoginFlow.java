@@ -9,6 +9,7 @@ import io.oms.infra.config.ApiRole;
 import io.oms.infra.identity.AccessTokens;
 import io.oms.infra.identity.IdentityProperties;
 import io.oms.infra.identity.Membership;
+import io.oms.infra.identity.MembershipRepository;
 import io.oms.infra.identity.Passwords;
 import io.oms.infra.identity.Scopes;
 import io.oms.infra.identity.SecondFactor;
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Service;
 @Service
 class LoginFlow {
     private final UserRepository users;
+    private final MembershipRepository memberships;
     private final Passwords passwords;
     private final Sessions sessions;
     private final AccessTokens tokens;
@@ -48,14 +50,16 @@ class LoginFlow {
     private final Clock clock;
 
     @Autowired
-    LoginFlow(UserRepository users, Passwords passwords, Sessions sessions, AccessTokens tokens,
-              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings, InviteAcceptance invites) {
-        this(users, passwords, sessions, tokens, secondFactor, settings, invites, Clock.systemUTC());
+    LoginFlow(UserRepository users, MembershipRepository memberships, Passwords passwords, Sessions sessions,
+              AccessTokens tokens, ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings,
+              InviteAcceptance invites) {
+        this(users, memberships, passwords, sessions, tokens, secondFactor, settings, invites, Clock.systemUTC());
     }
 
-    LoginFlow(UserRepository users, Passwords passwords, Sessions sessions, AccessTokens tokens,
-              ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings, InviteAcceptance invites,
-              Clock clock) {
+    LoginFlow(UserRepository users, MembershipRepository memberships, Passwords passwords, Sessions sessions,
+              AccessTokens tokens, ObjectProvider<SecondFactor> secondFactor, IdentityProperties settings,
+              InviteAcceptance invites, Clock clock) {
+        this.memberships = memberships;
         this.invites = invites;
         this.users = users;
         this.passwords = passwords;
@@ -119,7 +123,7 @@ class LoginFlow {
             case Sessions.Rotation.Rotated rotated -> {
                 var session = rotated.session();
                 Optional<UserRow> user = users.findById(session.userId()).filter(u -> u.disabledAt() == null);
-                var role = users.roleIn(session.tenantId(), session.userId());
+                var role = memberships.roleIn(session.tenantId(), session.userId());
                 if (user.isEmpty() || role.isEmpty()) {
                     sessions.revoke(session.id(), "membership ended");
                     throw new ApiException(ErrorCode.UNAUTHENTICATED, "this session's membership has ended",
@@ -146,7 +150,7 @@ class LoginFlow {
     }
 
     private Membership choose(UUID userId, String tenant) {
-        List<Membership> memberships = users.memberships(userId);
+        List<Membership> memberships = this.memberships.memberships(userId);
         if (tenant != null && !tenant.isBlank()) {
             return memberships.stream().filter(m -> m.tenantId().equals(tenant.trim())).findFirst()
                     .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no membership in tenant " + tenant.trim(),

@@ -8,6 +8,7 @@ import io.oms.api.error.FieldProblem;
 import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.identity.UnlockTokens;
+import io.oms.infra.identity.MembershipRepository;
 import io.oms.infra.identity.UserRepository;
 import io.oms.infra.security.ApiPrincipal;
 import io.oms.workflows.domain.ErrorCode;
@@ -31,11 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class UnlockController {
     private final UnlockTokens tokens;
     private final UserRepository users;
+    private final MembershipRepository memberships;
     private final CommandAudit audit;
 
-    UnlockController(UnlockTokens tokens, UserRepository users, CommandAudit audit) {
+    UnlockController(UnlockTokens tokens, UserRepository users, MembershipRepository memberships, CommandAudit audit) {
         this.tokens = tokens;
         this.users = users;
+        this.memberships = memberships;
         this.audit = audit;
     }
 
@@ -66,7 +69,7 @@ public class UnlockController {
     @PostMapping("/api/v1/users/{id}/unlock")
     ResponseEntity<Void> adminUnlock(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                      @PathVariable UUID id, HttpServletRequest request) {
-        if (users.roleIn(principal.tenantId(), id).isEmpty()) throw ApiException.notFound("user");
+        if (memberships.roleIn(principal.tenantId(), id).isEmpty()) throw ApiException.notFound("user");
         users.clearFailures(id);
         audit.record(principal, request, "user.unlock", "user", id.toString(), null);
         return ResponseEntity.noContent().build();

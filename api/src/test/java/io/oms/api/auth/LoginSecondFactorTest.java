@@ -15,6 +15,7 @@ import io.oms.api.error.ApiException;
 import io.oms.infra.identity.AccessTokens;
 import io.oms.infra.identity.IdentityProperties;
 import io.oms.infra.identity.Membership;
+import io.oms.infra.identity.MembershipRepository;
 import io.oms.infra.identity.Passwords;
 import io.oms.infra.identity.Role;
 import io.oms.infra.identity.SecondFactor;
@@ -44,6 +45,7 @@ class LoginSecondFactorTest {
     private final UUID userId = UUID.randomUUID();
     private final UserRow user = new UserRow(userId, "mfa@example.com", null, HASH, false, Instant.EPOCH, null, 0, null);
     private final UserRepository users = mock(UserRepository.class);
+    private final MembershipRepository memberships = mock(MembershipRepository.class);
     private final Sessions sessions = mock(Sessions.class);
     private final AccessTokens tokens = mock(AccessTokens.class);
 
@@ -57,7 +59,7 @@ class LoginSecondFactorTest {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         if (factor != null) beans.registerSingleton("secondFactor", factor);
         when(users.findByEmail("mfa@example.com")).thenReturn(Optional.of(user));
-        when(users.memberships(userId)).thenReturn(List.of(new Membership("t1", Role.TRADER)));
+        when(memberships.memberships(userId)).thenReturn(List.of(new Membership("t1", Role.TRADER)));
         when(users.recordFailure(eq(userId), any(), anyInt(), any())).thenReturn(user);
         Instant now = Instant.now();
         when(sessions.start(userId, "t1")).thenReturn(new Sessions.Started(
@@ -65,7 +67,7 @@ class LoginSecondFactorTest {
         when(tokens.issue(eq(userId), eq("t1"), any(), any()))
                 .thenReturn(new AccessTokens.Issued("jwt", now, List.of("orders:view")));
         when(tokens.ttl()).thenReturn(java.time.Duration.ofMinutes(15));
-        return new LoginFlow(users, PASSWORDS, sessions, tokens, beans.getBeanProvider(SecondFactor.class),
+        return new LoginFlow(users, memberships, PASSWORDS, sessions, tokens, beans.getBeanProvider(SecondFactor.class),
                 IdentityProperties.defaults(), null, Clock.systemUTC());
     }
 

@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
  */
 public final class BootstrapAdmin {
     private final UserRepository users;
+    private final MembershipRepository memberships;
     private final Passwords passwords;
 
-    public BootstrapAdmin(UserRepository users, Passwords passwords) {
+    public BootstrapAdmin(UserRepository users, MembershipRepository memberships, Passwords passwords) {
+        this.memberships = memberships;
         this.users = users;
         this.passwords = passwords;
     }
@@ -33,7 +35,7 @@ public final class BootstrapAdmin {
             return users.findByEmail(email).orElseThrow().id(); // a concurrent start may have won the insert
         });
         users.setSystemAdmin(id);
-        users.ensureMembership(tenantId, id, Role.ADMIN);
+        memberships.ensure(tenantId, id, Role.ADMIN);
         return id;
     }
 }

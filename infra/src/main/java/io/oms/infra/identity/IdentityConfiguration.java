@@ -53,7 +53,7 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    BootstrapAdmin bootstrapAdmin(UserRepository users, Passwords passwords) {
-        return new BootstrapAdmin(users, passwords);
+    BootstrapAdmin bootstrapAdmin(UserRepository users, MembershipRepository memberships, Passwords passwords) {
+        return new BootstrapAdmin(users, memberships, passwords);
     }
 }

@@ -47,27 +47,6 @@ public class UserRepository {
                 .query(UserRepository::map).optional();
     }
 
-    public List<Membership> memberships(UUID userId) {
-        return jdbc.sql("SELECT tenant_id, role FROM memberships WHERE user_id = :id ORDER BY tenant_id")
-                .param("id", userId)
-                .query((rs, n) -> new Membership(rs.getString("tenant_id"), Role.valueOf(rs.getString("role"))))
-                .list();
-    }
-
-    public Optional<Role> roleIn(String tenantId, UUID userId) {
-        return jdbc.sql("SELECT role FROM memberships WHERE tenant_id = :t AND user_id = :u")
-                .param("t", tenantId).param("u", userId)
-                .query((rs, n) -> Role.valueOf(rs.getString("role"))).optional();
-    }
-
-    /** Makes the user a member with this role (or changes the role). */
-    public void ensureMembership(String tenantId, UUID userId, Role role) {
-        jdbc.sql("""
-                        INSERT INTO memberships (tenant_id, user_id, role) VALUES (:t, :u, :r)
-                        ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role""")
-                .param("t", tenantId).param("u", userId).param("r", role.name()).update();
-    }
-
     public void setSystemAdmin(UUID userId) {
         jdbc.sql("UPDATE users SET system_admin = true WHERE id = :id").param("id", userId).update();
     }

@@ -32,7 +32,7 @@ final class IdentityFixture {
         tokens = new AccessTokens(keys, revocations, clock, settings);
         sessions = new Sessions(db.jdbc, db.tx, revocations, clock, settings.refreshTokenTtl());
         users.insert(userId, "u-" + userId + "@example.com", "Test User", "{noop}unused", false);
-        users.ensureMembership(tenant, userId, Role.TRADER);
+        new MembershipRepository(db.jdbc, db.tx).ensure(tenant, userId, Role.TRADER);
     }
 
     SigningKeys anotherProcessKeys() {

@@ -161,7 +161,7 @@ class LoginEndToEndTest extends EndToEndTest {
         String tenant = users.tenant("legacy");
         UserRepository repo = beans.getBean(UserRepository.class);
         repo.insert(id, email, null, "{bcrypt}" + new BCryptPasswordEncoder().encode(TestUsers.PASSWORD), false);
-        repo.ensureMembership(tenant, id, Role.VIEWER);
+        beans.getBean(io.oms.infra.identity.MembershipRepository.class).ensure(tenant, id, Role.VIEWER);
 
         assertThat(users.login(email, TestUsers.PASSWORD, null).status()).isEqualTo(200);
         String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id").param("id", id).query(String.class).single();

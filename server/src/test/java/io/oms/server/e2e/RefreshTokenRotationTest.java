@@ -2,8 +2,8 @@ package io.oms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.oms.infra.identity.MembershipRepository;
 import io.oms.infra.identity.Role;
-import io.oms.infra.identity.UserRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +71,7 @@ class RefreshTokenRotationTest extends EndToEndTest {
     void aRoleChangeTakesEffectAtTheNextRefresh() {
         TestUsers.User user = users.create(Role.TRADER, tenant);
         ApiClient.Response login = users.loggedIn(user, null);
-        beans.getBean(UserRepository.class).ensureMembership(tenant, user.id(), Role.VIEWER);
+        beans.getBean(MembershipRepository.class).ensure(tenant, user.id(), Role.VIEWER);
 
         ApiClient.Response refreshed = users.refresh(login.text("refreshToken"));
         assertThat(refreshed.status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.oms.server.e2e;
 
+import io.oms.infra.identity.MembershipRepository;
 import io.oms.infra.identity.Passwords;
 import io.oms.infra.identity.Role;
 import io.oms.infra.identity.UserRepository;
@@ -27,7 +28,7 @@ final class TestUsers {
         UUID id = UuidV7.next();
         String email = "user-" + id + "@example.com";
         beans.getBean(UserRepository.class).insert(id, email, "Test user", beans.getBean(Passwords.class).hash(PASSWORD), false);
-        for (String tenant : tenants) beans.getBean(UserRepository.class).ensureMembership(tenant, id, role);
+        for (String tenant : tenants) beans.getBean(MembershipRepository.class).ensure(tenant, id, role);
         return new User(id, email);
     }
 
