@@ -2,13 +2,13 @@ package io.oms.server.e2e;
 
 import io.oms.infra.identity.MembershipRepository;
 import io.oms.infra.identity.Role;
+import io.oms.infra.identity.UserRepository;
 import io.oms.infra.ids.UuidV7;
 import io.oms.infra.security.ApiKeys;
 import io.oms.infra.security.IssuedKey;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Users for end-to-end tests, written straight to the database (registration and login are not what these tests
@@ -32,14 +32,12 @@ final class People {
 
     UUID user(String email) {
         UUID id = UuidV7.next();
-        beans.getBean(JdbcClient.class)
-                .sql("INSERT INTO users (id, email, password_hash) VALUES (:id, :email, '{noop}unused-in-these-tests')")
-                .param("id", id).param("email", email.toLowerCase()).update();
+        beans.getBean(UserRepository.class).insert(id, email, null, "{noop}unused-in-these-tests", false);
         return id;
     }
 
     void makeSystemAdmin(UUID userId) {
-        beans.getBean(JdbcClient.class).sql("UPDATE users SET system_admin = true WHERE id = :id").param("id", userId).update();
+        beans.getBean(UserRepository.class).setSystemAdmin(userId);
     }
 
     /** A new user, member of the tenant with the role, calling with a key they own carrying all of the role's scopes. */
