@@ -43,6 +43,22 @@ public final class RiskEngine {
                 new DuplicateOrderRule()));
     }
 
+    /**
+     * A modify's new terms: the per-order and exposure rules. Not the order rate, duplicate or open-order count
+     * (no new order is made) and not market hours (a working order may be amended when its exchange allows).
+     */
+    public static RiskEngine forModify() {
+        return new RiskEngine(List.of(new RestrictedSymbolRule(), new MaxOrderQtyRule(), new MaxNotionalRule(),
+                new PriceCollarRule(), new PositionLimitRule(), new DailyLossRule(), new DrawdownRule(),
+                new WashTradeRule()));
+    }
+
+    /** The unfilled rest of a partly filled order: only what a fill or the market can have changed. */
+    public static RiskEngine forInFlight() {
+        return new RiskEngine(List.of(new RestrictedSymbolRule(), new PositionLimitRule(), new DailyLossRule(),
+                new DrawdownRule()));
+    }
+
     public List<RiskRule> rules() {
         return rules;
     }
