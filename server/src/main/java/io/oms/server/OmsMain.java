@@ -48,6 +48,9 @@ public final class OmsMain {
         System.setProperty("oms.roles.api", String.valueOf(api));
         System.setProperty("oms.roles.worker", String.valueOf(worker));
         System.setProperty("oms.roles.dev", String.valueOf(dev));
+        if (dev && System.getenv("OMS_RISK_MARKET_HOURS") == null) {
+            System.setProperty("oms.risk.market-hours", "off"); // the simulator trades around the clock
+        }
         String target = System.getenv("OMS_TEMPORAL_TARGET");
         System.setProperty("oms.temporal.embedded", String.valueOf(dev && (target == null || target.isBlank())));
         if (dev && System.getenv("OMS_IB_MESSAGES_PER_SECOND") == null) {

@@ -2,6 +2,7 @@ package io.oms.worker;
 
 import io.oms.activities.broker.BrokerActivitiesImpl;
 import io.oms.activities.killswitch.KillSwitchActivitiesImpl;
+import io.oms.activities.risk.RiskActivitiesImpl;
 import io.oms.activities.ledger.LedgerActivitiesImpl;
 import io.oms.activities.pnl.PnlSnapshotActivitiesImpl;
 import io.oms.ib.client.IbClientOptions;
@@ -67,7 +68,7 @@ public class WorkerConfiguration {
     WorkerFactory workerFactory(WorkflowClient client, BrokerProperties broker, IbConnector connector,
                                 LedgerActivitiesImpl ledger, InstrumentRepository instruments,
                                 TemporalProperties temporal, PnlSnapshotActivitiesImpl pnlSnapshots,
-                                KillSwitchActivitiesImpl killSwitches) {
+                                KillSwitchActivitiesImpl killSwitches, RiskActivitiesImpl risk) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkflowCacheSize(2_000)
@@ -81,7 +82,7 @@ public class WorkerConfiguration {
                 .build();
         var oms = factory.newWorker(OrderWorkflowContract.TASK_QUEUE, options);
         oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-        oms.registerActivitiesImplementations(ledger);
+        oms.registerActivitiesImplementations(ledger, risk);
         oms.registerWorkflowImplementationTypes(PnlSnapshotWorkflowImpl.class);
         oms.registerActivitiesImplementations(pnlSnapshots);
         oms.registerWorkflowImplementationTypes(KillSwitchWorkflowImpl.class);

@@ -109,6 +109,11 @@ public class LedgerActivitiesImpl implements LedgerActivities {
         // In the same transaction as the change: the event exists exactly when the change was committed.
         DomainEvents.forOrderAction(change.action()).ifPresent(type -> outbox.appendEvent(row.tenantId(),
                 DomainEvents.AGGREGATE_ORDER, row.id().toString(), type, row.updatedAt(), "order", LedgerJson.order(row)));
+        if (DomainEvents.RISK_ACTOR.equals(change.actor())) {
+            // The risk engine denied the order or is cancelling its rest: the order carries the denials.
+            outbox.appendEvent(row.tenantId(), DomainEvents.AGGREGATE_ORDER, row.id().toString(),
+                    DomainEvents.RISK_BREACHED, row.updatedAt(), "order", LedgerJson.order(row));
+        }
     }
 
     @Override

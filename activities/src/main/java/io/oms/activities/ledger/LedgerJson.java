@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oms.infra.persistence.OrderRow;
+import io.oms.infra.risk.StoredDenial;
 import io.oms.workflows.activities.ExecutionRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,6 +47,11 @@ final class LedgerJson {
         m.put("version", o.version());
         m.put("created_at", text(o.createdAt()));
         m.put("updated_at", text(o.updatedAt()));
+        m.put("strategy", o.strategy());
+        m.put("placed_by", o.placedBy());
+        if (o.riskDenials() != null) {
+            m.put("risk_denials", StoredDenial.fromJson(o.riskDenials()));
+        }
         return m;
     }
 

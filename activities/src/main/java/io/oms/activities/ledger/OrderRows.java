@@ -1,6 +1,7 @@
 package io.oms.activities.ledger;
 
 import io.oms.infra.persistence.OrderRow;
+import io.oms.infra.risk.StoredDenial;
 import io.oms.workflows.domain.ClientOrderId;
 import io.oms.workflows.domain.OrderId;
 import io.oms.workflows.domain.OrderState;
@@ -9,6 +10,8 @@ import io.oms.workflows.domain.Side;
 import io.oms.workflows.domain.TenantId;
 import io.oms.workflows.domain.TimeInForce;
 import io.oms.workflows.order.OrderView;
+import io.oms.workflows.risk.DenialReason;
+import io.oms.workflows.risk.RiskDenial;
 
 /** Maps the workflow's {@link OrderView} to and from the {@code orders} row. */
 public final class OrderRows {
@@ -39,7 +42,10 @@ public final class OrderRows {
                 v.rejectReason(),
                 v.version(),
                 v.submittedAt(),
-                v.updatedAt());
+                v.updatedAt(),
+                v.strategy(),
+                v.placedBy(),
+                StoredDenial.toJson(v.denials().stream().map(OrderRows::stored).toList()));
     }
 
     public static OrderView toView(OrderRow r) {
@@ -67,6 +73,19 @@ public final class OrderRows {
                 r.rejectReason(),
                 r.version(),
                 r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(),
+                r.strategy(),
+                r.placedBy(),
+                StoredDenial.fromJson(r.riskDenials()).stream().map(OrderRows::denial).toList());
+    }
+
+    static StoredDenial stored(RiskDenial d) {
+        return new StoredDenial(d.reason().name(), d.kind().name(), d.limit(), d.actual(), d.limitId(), d.message(),
+                d.retryAfterSeconds());
+    }
+
+    static RiskDenial denial(StoredDenial d) {
+        return new RiskDenial(DenialReason.valueOf(d.reason()), d.limit(), d.actual(), d.limitId(), d.message(),
+                d.retryAfterSeconds());
     }
 }

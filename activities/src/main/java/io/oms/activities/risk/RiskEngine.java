@@ -14,11 +14,13 @@ import io.oms.activities.risk.rules.RestrictedSymbolRule;
 import io.oms.activities.risk.rules.WashTradeRule;
 import io.oms.infra.risk.RiskLimit;
 import io.oms.infra.risk.RiskSnapshot;
+import io.oms.workflows.risk.DenialReason;
 import io.oms.workflows.risk.OrderIntent;
 import io.oms.workflows.risk.RiskDenial;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs every rule against one snapshot and collects every denial (not only the first), so a denied order
@@ -57,6 +59,11 @@ public final class RiskEngine {
     public static RiskEngine forInFlight() {
         return new RiskEngine(List.of(new RestrictedSymbolRule(), new PositionLimitRule(), new DailyLossRule(),
                 new DrawdownRule()));
+    }
+
+    /** This engine without the rules of {@code reasons} (checks a deployment switched off). */
+    public RiskEngine without(Set<DenialReason> reasons) {
+        return new RiskEngine(rules.stream().filter(r -> !reasons.contains(r.reason())).toList());
     }
 
     public List<RiskRule> rules() {

@@ -3,6 +3,7 @@ package io.oms.activities.risk;
 import io.oms.infra.risk.LimitType;
 import io.oms.infra.risk.RiskLimit;
 import io.oms.infra.risk.RiskSnapshot;
+import io.oms.workflows.risk.DenialReason;
 import io.oms.workflows.risk.OrderIntent;
 import io.oms.workflows.risk.RiskDenial;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Optional;
  * always give the same answer.
  */
 public interface RiskRule {
+    /** The reason this rule denies with. */
+    DenialReason reason();
+
     /** The limit type this rule reads, or null when it takes no number. */
     LimitType limitType();
 

@@ -1,7 +1,7 @@
 package io.oms.activities.risk;
 
 import io.oms.workflows.domain.ErrorCode;
-import io.oms.workflows.risk.DenialKind;
+import io.oms.workflows.risk.RiskDenials;
 import io.oms.workflows.risk.RiskDenial;
 import java.util.List;
 
@@ -16,10 +16,9 @@ public record RiskVerdict(List<RiskDenial> denials) {
         return denials.isEmpty();
     }
 
-    /** COMPLIANCE_BLOCKED when any compliance rule denied (it cannot be lifted by a risk override), else RISK_LIMIT_BREACH. */
+    /** The answer's error code ({@link RiskDenials#errorCode}). */
     public ErrorCode errorCode() {
         if (passed()) throw new IllegalStateException("the order passed");
-        return denials.stream().anyMatch(d -> d.kind() == DenialKind.COMPLIANCE)
-                ? ErrorCode.COMPLIANCE_BLOCKED : ErrorCode.RISK_LIMIT_BREACH;
+        return RiskDenials.errorCode(denials);
     }
 }

@@ -6,10 +6,7 @@ import io.oms.api.auth.AuthBodies.RefreshBody;
 import io.oms.api.auth.AuthBodies.RegisterBody;
 import io.oms.api.auth.AuthBodies.TokenResponse;
 import io.oms.api.auth.AuthBodies.UserResource;
-import io.oms.api.error.ApiErrorHandler;
 import io.oms.api.error.ApiException;
-import io.oms.api.error.ErrorEnvelope;
-import io.oms.api.error.TraceIds;
 import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.identity.MembershipRepository;
@@ -21,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -79,14 +75,6 @@ public class AuthController {
         String role = memberships.roleIn(principal.tenantId(), user.id()).map(Enum::name).orElse(null);
         return new MeResource(user.id(), user.email(), user.displayName(), user.systemAdmin(), principal.tenantId(),
                 role, principal.scopes(), principal.sessionId());
-    }
-
-    /** A locked account's answer carries Retry-After (handled here because only login raises it). */
-    @ExceptionHandler(AccountLocked.class)
-    ResponseEntity<ErrorEnvelope> locked(AccountLocked e, HttpServletRequest request) {
-        ResponseEntity<ErrorEnvelope> answer = ApiErrorHandler.answerFor(e, TraceIds.of(request));
-        return ResponseEntity.status(answer.getStatusCode())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(answer.getBody());
     }
 
     private static ResponseEntity<TokenResponse> noStore(TokenResponse tokens) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -31,7 +32,12 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(ApiException.class)
     void api(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        writer.write(request, response, e.code().httpStatus(), e.code().name(), e.getMessage(), e.details(), e.hint(), null);
+        HttpHeaders headers = null;
+        if (e.retryAfterSeconds() != null) {
+            headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        writer.write(request, response, e.code().httpStatus(), e.code().name(), e.getMessage(), e.details(), e.hint(), headers);
     }
 
     /**
@@ -40,8 +46,11 @@ public class ApiErrorHandler {
      */
     public static ResponseEntity<ErrorEnvelope> answerFor(RuntimeException e, String traceId) {
         if (e instanceof ApiException api) {
-            return ResponseEntity.status(api.code().httpStatus())
-                    .body(new ErrorEnvelope(traceId, api.code().name(), api.getMessage(), api.details(), api.hint()));
+            var answer = ResponseEntity.status(api.code().httpStatus());
+            if (api.retryAfterSeconds() != null) {
+                answer.header(HttpHeaders.RETRY_AFTER, Long.toString(api.retryAfterSeconds()));
+            }
+            return answer.body(new ErrorEnvelope(traceId, api.code().name(), api.getMessage(), api.details(), api.hint()));
         }
         log.error("unexpected failure of one item (trace {})", traceId, e);
         return ResponseEntity.status(ErrorCode.INTERNAL_ERROR.httpStatus()).body(new ErrorEnvelope(traceId,

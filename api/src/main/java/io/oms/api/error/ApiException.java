@@ -3,17 +3,26 @@ package io.oms.api.error;
 import io.oms.workflows.domain.ErrorCode;
 import java.util.List;
 
-/** A failure the API answers with its envelope; the HTTP status comes from the code. */
+/**
+ * A failure the API answers with its envelope; the HTTP status comes from the code. {@code retryAfterSeconds},
+ * when set, becomes the answer's {@code Retry-After} header (rate limits, lockouts).
+ */
 public class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final List<FieldProblem> details;
     private final String hint;
+    private final Long retryAfterSeconds;
 
     public ApiException(ErrorCode code, String message, List<FieldProblem> details, String hint) {
+        this(code, message, details, hint, null);
+    }
+
+    public ApiException(ErrorCode code, String message, List<FieldProblem> details, String hint, Long retryAfterSeconds) {
         super(message);
         this.code = code;
         this.details = details == null ? List.of() : List.copyOf(details);
         this.hint = hint;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ApiException(ErrorCode code, String message) {
@@ -39,5 +48,10 @@ public class ApiException extends RuntimeException {
 
     public String hint() {
         return hint;
+    }
+
+    /** Seconds the caller should wait before trying again, or null when waiting would not help. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

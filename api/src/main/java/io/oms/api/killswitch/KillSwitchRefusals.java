@@ -32,14 +32,14 @@ public class KillSwitchRefusals {
     }
 
     /** Refuses a new order under a HALTED switch, or under a REDUCING one unless it reduces the absolute position. */
-    public void checkNewOrder(String tenantId, String account, String symbol, Side side, BigDecimal qty) {
-        gate.check(tenantId, account, null, () -> reduces(position(tenantId, account, symbol), side, qty))
+    public void checkNewOrder(String tenantId, String account, String strategy, String symbol, Side side, BigDecimal qty) {
+        gate.check(tenantId, account, strategy, () -> reduces(position(tenantId, account, symbol), side, qty))
                 .ifPresent(KillSwitchRefusals::refuse);
     }
 
     /** Refuses any modify under a HALTED switch, and under a REDUCING one a modify that raises the quantity. */
-    public void checkModify(String tenantId, String account, BigDecimal oldQty, BigDecimal newQty) {
-        gate.check(tenantId, account, null, () -> newQty == null || newQty.compareTo(oldQty) <= 0)
+    public void checkModify(String tenantId, String account, String strategy, BigDecimal oldQty, BigDecimal newQty) {
+        gate.check(tenantId, account, strategy, () -> newQty == null || newQty.compareTo(oldQty) <= 0)
                 .ifPresent(KillSwitchRefusals::refuse);
     }
 

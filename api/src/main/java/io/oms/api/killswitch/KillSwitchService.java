@@ -8,6 +8,7 @@ import io.oms.infra.persistence.BrokerDirectory;
 import io.oms.infra.persistence.KillSwitchRepository;
 import io.oms.infra.security.ApiPrincipal;
 import io.oms.workflows.domain.ErrorCode;
+import io.oms.workflows.domain.StrategyId;
 import io.oms.workflows.killswitch.EngageRequest;
 import io.oms.workflows.killswitch.Engagement;
 import io.oms.workflows.killswitch.KillSwitchClient;
@@ -32,7 +33,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class KillSwitchService {
     private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Pattern STRATEGY_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     static final int MAX_REASON = 500;
 
     private final io.temporal.client.WorkflowClient client;
@@ -120,7 +120,7 @@ public class KillSwitchService {
                 yield new KillSwitchKey(tenant, KillSwitchScope.ACCOUNT, id);
             }
             case STRATEGY -> {
-                if (id == null || !STRATEGY_ID.matcher(id).matches()) {
+                if (id == null || !StrategyId.isValid(id)) {
                     throw ApiException.validation(List.of(new FieldProblem("scopeId", "must be a strategy id (letters, digits, _ . : -, at most 64)")));
                 }
                 yield new KillSwitchKey(tenant, KillSwitchScope.STRATEGY, id);

@@ -40,11 +40,13 @@ public class OrderModifications {
     private final OrderService orders;
     private final InstrumentRepository instruments;
     private final KillSwitchRefusals killSwitches;
+    private final RiskRefusals riskRefusals;
 
     public OrderModifications(WorkflowClient client, OrderService orders, InstrumentRepository instruments,
-                              KillSwitchRefusals killSwitches) {
+                              KillSwitchRefusals killSwitches, RiskRefusals riskRefusals) {
         this.client = client;
         this.killSwitches = killSwitches;
+        this.riskRefusals = riskRefusals;
         this.orders = orders;
         this.instruments = instruments;
     }
@@ -56,7 +58,7 @@ public class OrderModifications {
         if (OrderState.valueOf(row.state()).isTerminal()) {
             throw new ApiException(ErrorCode.STATE_CONFLICT, "order is " + row.state() + " and can no longer be modified");
         }
-        killSwitches.checkModify(row.tenantId(), row.account(), row.quantity(), terms.quantity());
+        killSwitches.checkModify(row.tenantId(), row.account(), row.strategy(), row.quantity(), terms.quantity());
         String workflowId = OrderWorkflowContract.workflowId(new TenantId(row.tenantId()), new ClientOrderId(row.clientOrderId()));
         ModifyOutcome outcome;
         try {
@@ -70,6 +72,9 @@ public class OrderModifications {
                     problem.code() == ErrorCode.STATE_CONFLICT ? "read the order again and retry with its current ETag" : null);
         } catch (WorkflowNotFoundException e) {
             throw new ApiException(ErrorCode.STATE_CONFLICT, "order is no longer working");
+        }
+        if (outcome.status() == ModifyOutcome.Status.REFUSED && !outcome.denials().isEmpty()) {
+            throw riskRefusals.modifyDenied(outcome.denials());
         }
         if (outcome.status() == ModifyOutcome.Status.REFUSED) {
             throw new ApiException(ErrorCode.BROKER_REJECT, "the modify was refused: " + outcome.reason(), List.of(),

@@ -45,11 +45,13 @@ public class OrderService {
     private final BrokerDirectory brokers;
     private final InstrumentRepository instruments;
     private final KillSwitchRefusals killSwitches;
+    private final RiskRefusals riskRefusals;
 
     public OrderService(WorkflowClient client, OrderRepository orders, BrokerDirectory brokers, InstrumentRepository instruments,
-                        KillSwitchRefusals killSwitches) {
+                        KillSwitchRefusals killSwitches, RiskRefusals riskRefusals) {
         this.client = client;
         this.killSwitches = killSwitches;
+        this.riskRefusals = riskRefusals;
         this.orders = orders;
         this.brokers = brokers;
         this.instruments = instruments;
@@ -60,11 +62,15 @@ public class OrderService {
 
     /**
      * Submits the order (or finds the earlier one of its clientOrderId). A DENIED order exists (it is recorded and
-     * audited) but never reached the broker: it answers 422 ORDER_DENIED, for a replay too.
+     * audited) but never reached the broker: the risk engine's denials answer as {@link RiskRefusals} says, the
+     * workflow's own (an expiry already past) 422 ORDER_DENIED, for a replay too.
      */
     public Submitted submit(ApiPrincipal principal, SubmitOrderBody body) {
         Submitted submitted = submitOrFind(principal, body);
         OrderResource order = submitted.order();
+        if (OrderState.DENIED.name().equals(order.state()) && !order.riskDenials().isEmpty()) {
+            throw riskRefusals.orderDenied(order, submitted.created());
+        }
         if (OrderState.DENIED.name().equals(order.state())) {
             throw new ApiException(ErrorCode.ORDER_DENIED, "the order was denied: " + order.rejectReason(),
                     List.of(), "order " + order.id() + " is recorded as DENIED; nothing was sent to the broker");
@@ -89,12 +95,13 @@ public class OrderService {
         }
         BrokerAccountRow brokerAccount = account.orElseThrow(); // an unknown account failed the validation
         // Kill switches: a replay above answers the earlier order; only a new one is refused.
-        killSwitches.checkNewOrder(principal.tenantId(), brokerAccount.accountCode(), order.symbol(), order.side(), order.qty());
+        killSwitches.checkNewOrder(principal.tenantId(), brokerAccount.accountCode(), order.strategy(), order.symbol(),
+                order.side(), order.qty());
         OrderRequest request = new OrderRequest(new OrderId(UuidV7.next()), new TenantId(principal.tenantId()),
                 clientOrderId, brokerAccount.accountCode(), brokerAccount.connectionName(), order.symbol(),
                 order.side(), order.type(), order.qty(), order.limitPrice(), order.stopPrice(), order.trailAmount(),
                 order.trailPercent(), order.tif(), order.expireAt(), order.outsideRth(), principal.actor(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                Instant.now().truncatedTo(ChronoUnit.MICROS), order.strategy());
         OrderView view;
         try {
             view = OrderSubmission.submit(client, request);
@@ -150,7 +157,8 @@ public class OrderService {
                 && Objects.equals(existing.trailPercent(), Decimals.text(asked.trailPercent()))
                 && existing.tif().equals(asked.tif().name())
                 && Objects.equals(existing.expireAt(), asked.expireAt())
-                && existing.outsideRth() == asked.outsideRth();
+                && existing.outsideRth() == asked.outsideRth()
+                && Objects.equals(existing.strategy(), asked.strategy());
         if (!same) {
             throw new ApiException(ErrorCode.DUPLICATE_CLIENT_ORDER_ID,
                     "clientOrderId " + existing.clientOrderId() + " already names a different order", List.of(),

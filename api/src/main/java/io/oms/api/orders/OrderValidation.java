@@ -5,6 +5,7 @@ import io.oms.api.error.FieldProblem;
 import io.oms.workflows.domain.ClientOrderId;
 import io.oms.workflows.domain.OrderType;
 import io.oms.workflows.domain.Side;
+import io.oms.workflows.domain.StrategyId;
 import io.oms.workflows.domain.TimeInForce;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -41,9 +42,12 @@ final class OrderValidation {
         if (body.clientOrderId() != null && !ClientOrderId.isValid(body.clientOrderId())) {
             problems.add(new FieldProblem("clientOrderId", "must be 1-64 characters of A-Z a-z 0-9 . _ : -"));
         }
+        if (body.strategy() != null && !StrategyId.isValid(body.strategy())) {
+            problems.add(new FieldProblem("strategy", StrategyId.RULE));
+        }
         ValidOrder order = new ValidOrder(trim(body.account()), symbolOf(body), side, type, body.qty(), body.limitPrice(),
                 body.stopPrice(), body.trailAmount(), body.trailPercent(), tif, expireAt,
-                Boolean.TRUE.equals(body.outsideRth()), body.clientOrderId());
+                Boolean.TRUE.equals(body.outsideRth()), body.clientOrderId(), body.strategy());
         OrderPriceRules.check(order, tickSize, problems);
         OrderTifRules.check(order, body.expireAt() != null, now, problems);
         if (!problems.isEmpty()) {
@@ -106,5 +110,5 @@ final class OrderValidation {
     /** A checked order; on a failed check the fields may be null, but such an order never leaves {@link #check}. */
     record ValidOrder(String account, String symbol, Side side, OrderType type, BigDecimal qty, BigDecimal limitPrice,
                       BigDecimal stopPrice, BigDecimal trailAmount, BigDecimal trailPercent, TimeInForce tif,
-                      Instant expireAt, boolean outsideRth, String clientOrderId) {}
+                      Instant expireAt, boolean outsideRth, String clientOrderId, String strategy) {}
 }

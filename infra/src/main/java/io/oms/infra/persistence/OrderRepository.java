@@ -15,21 +15,25 @@ public class OrderRepository {
     static final String COLUMNS = """
             id, tenant_id, client_order_id, account, symbol, side, type, quantity, limit_price, stop_price,
             trail_amount, trail_percent, tif, expire_at, outside_rth, state, filled_quantity, avg_fill_price,
-            broker_order_id, perm_id, reject_reason, version, created_at, updated_at""";
+            broker_order_id, perm_id, reject_reason, version, created_at, updated_at, strategy, placed_by,
+            risk_denials::text AS risk_denials""";
+    private static final String INSERT_COLUMNS = COLUMNS.replace("risk_denials::text AS risk_denials", "risk_denials");
 
     private static final String UPSERT = """
             INSERT INTO orders (%s)
             VALUES (:id, :tenantId, :clientOrderId, :account, :symbol, :side, :type, :quantity, :limitPrice,
                     :stopPrice, :trailAmount, :trailPercent, :tif, :expireAt, :outsideRth, :state, :filledQuantity,
-                    :avgFillPrice, :brokerOrderId, :permId, :rejectReason, :version, :createdAt, :updatedAt)
+                    :avgFillPrice, :brokerOrderId, :permId, :rejectReason, :version, :createdAt, :updatedAt, :strategy,
+                    :placedBy, CAST(:riskDenials AS jsonb))
             ON CONFLICT (id) DO UPDATE SET
                 state = EXCLUDED.state, filled_quantity = EXCLUDED.filled_quantity,
                 avg_fill_price = EXCLUDED.avg_fill_price, broker_order_id = EXCLUDED.broker_order_id,
                 perm_id = EXCLUDED.perm_id, reject_reason = EXCLUDED.reject_reason, version = EXCLUDED.version,
                 limit_price = EXCLUDED.limit_price, quantity = EXCLUDED.quantity, stop_price = EXCLUDED.stop_price,
                 trail_amount = EXCLUDED.trail_amount, trail_percent = EXCLUDED.trail_percent, tif = EXCLUDED.tif,
-                expire_at = EXCLUDED.expire_at, outside_rth = EXCLUDED.outside_rth, updated_at = EXCLUDED.updated_at
-            WHERE orders.version < EXCLUDED.version AND orders.tenant_id = EXCLUDED.tenant_id""".formatted(COLUMNS);
+                expire_at = EXCLUDED.expire_at, outside_rth = EXCLUDED.outside_rth, updated_at = EXCLUDED.updated_at,
+                risk_denials = COALESCE(EXCLUDED.risk_denials, orders.risk_denials)
+            WHERE orders.version < EXCLUDED.version AND orders.tenant_id = EXCLUDED.tenant_id""".formatted(INSERT_COLUMNS);
 
     private final JdbcClient jdbc;
 
@@ -75,6 +79,9 @@ public class OrderRepository {
                     .param("version", order.version())
                     .param("createdAt", Timestamps.bind(order.createdAt()))
                     .param("updatedAt", Timestamps.bind(order.updatedAt()))
+                    .param("strategy", order.strategy())
+                    .param("placedBy", order.placedBy())
+                    .param("riskDenials", order.riskDenials())
                     .update();
             return new OrderUpsert(rows == 1, previous);
         } catch (DuplicateKeyException e) {
@@ -144,6 +151,9 @@ public class OrderRepository {
                 rs.getString("reject_reason"),
                 rs.getLong("version"),
                 Timestamps.read(rs, "created_at"),
-                Timestamps.read(rs, "updated_at"));
+                Timestamps.read(rs, "updated_at"),
+                rs.getString("strategy"),
+                rs.getString("placed_by"),
+                rs.getString("risk_denials"));
     }
 }

@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * One row of {@code orders}. Enumerations (side, type, time in force, state) are kept as their names: the
  * domain enums live in {@code workflows}, which {@code infra} does not depend on; callers map. The stop,
- * trailing and expiry terms are null where the order's type or time in force has none.
+ * trailing and expiry terms are null where the order's type or time in force has none. {@code strategy} and
+ * {@code placedBy} say who and what the order is for (null on orders from before they were kept);
+ * {@code riskDenials} is the risk engine's JSON list of denials of a DENIED order, else null.
  */
 public record OrderRow(
         UUID id,
@@ -34,7 +36,10 @@ public record OrderRow(
         String rejectReason,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String strategy,
+        String placedBy,
+        String riskDenials) {
 
     public OrderRow {
         Objects.requireNonNull(id, "id");
@@ -43,5 +48,17 @@ public record OrderRow(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** An order without strategy, user or denials (tests and older callers). */
+    public OrderRow(UUID id, String tenantId, String clientOrderId, String account, String symbol, String side,
+                    String type, BigDecimal quantity, BigDecimal limitPrice, BigDecimal stopPrice,
+                    BigDecimal trailAmount, BigDecimal trailPercent, String timeInForce, Instant expireAt,
+                    boolean outsideRth, String state, BigDecimal filledQuantity, BigDecimal avgFillPrice,
+                    Integer brokerOrderId, Long permId, String rejectReason, long version, Instant createdAt,
+                    Instant updatedAt) {
+        this(id, tenantId, clientOrderId, account, symbol, side, type, quantity, limitPrice, stopPrice, trailAmount,
+                trailPercent, timeInForce, expireAt, outsideRth, state, filledQuantity, avgFillPrice, brokerOrderId,
+                permId, rejectReason, version, createdAt, updatedAt, null, null, null);
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RiskSnapshots {
     /** The orders the broker may still fill: they count toward limits from the moment they exist. */
     static final List<String> WORKING_STATES = List.of("NEW", "ROUTED", "PARTIALLY_FILLED", "PENDING_CANCEL", "PENDING_MODIFY");
-    /** The duplicate-order window when no DUPLICATE_WINDOW limit is set. */
-    public static final long DEFAULT_DUPLICATE_WINDOW_SECONDS = 5;
+    /** The least look-back for recent orders (the duplicate check is off without a DUPLICATE_WINDOW limit). */
+    static final long MIN_LOOK_BACK_SECONDS = 5;
     /** Bounds on what one snapshot reads; an account beyond them is far past any sensible limit anyway. */
     static final int MAX_ORDERS = 10_000;
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -102,7 +102,7 @@ public class RiskSnapshots {
 
     /** How far back recent orders matter: the longest order-rate period or duplicate window among the limits. */
     static long lookBackSeconds(List<RiskLimit> limits) {
-        long seconds = DEFAULT_DUPLICATE_WINDOW_SECONDS;
+        long seconds = MIN_LOOK_BACK_SECONDS;
         for (RiskLimit l : limits) {
             if (l.type() == LimitType.ORDER_RATE) seconds = Math.max(seconds, l.periodSeconds());
             if (l.type() == LimitType.DUPLICATE_WINDOW) seconds = Math.max(seconds, l.value().longValue());

@@ -59,6 +59,8 @@ public abstract class EndToEndTest {
         registry.add("oms.simulator.embedded", () -> "true");
         registry.add("oms.broker.port", () -> SIMULATOR_PORT);
         registry.add("oms.broker.messages-per-second", () -> "2000");
+        // The simulator trades around the clock (as in oms dev); MARKET_CLOSED is tested on fixed clocks instead.
+        registry.add("oms.risk.market-hours", () -> "off");
         registry.add("oms.seed-demo", () -> "true");
         registry.add("oms.bootstrap-api-key", () -> KEY);
         // Loopback is a trusted proxy, so a test can speak for other client addresses with X-Forwarded-For (requests

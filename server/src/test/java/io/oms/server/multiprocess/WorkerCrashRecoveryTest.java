@@ -62,7 +62,9 @@ class WorkerCrashRecoveryTest {
         Map<String, String> common = Map.of(
                 "OMS_DB_URL", PG + DB, "OMS_TEMPORAL_TARGET", "127.0.0.1:" + temporalPort,
                 "OMS_IB_HOST", "127.0.0.1", "OMS_IB_PORT", String.valueOf(simPort), "OMS_IB_CLIENT_ID", "1",
-                "OMS_IB_ACCOUNT", "DU1234567", "OMS_IB_MESSAGES_PER_SECOND", "500");
+                "OMS_IB_ACCOUNT", "DU1234567", "OMS_IB_MESSAGES_PER_SECOND", "500",
+                // the simulator trades around the clock; the run must not depend on the wall clock's session
+                "OMS_RISK_MARKET_HOURS", "off");
         Map<String, String> apiEnv = new HashMap<>(common);
         apiEnv.putAll(Map.of("SERVER_PORT", String.valueOf(apiPort), "OMS_SEED_DEMO", "true",
                 "OMS_BOOTSTRAP_API_KEY", API_KEY));

@@ -16,11 +16,16 @@ public final class DomainEvents {
     public static final String ORDER_CANCELED = "order.canceled";
     public static final String ORDER_REJECTED = "order.rejected";
     public static final String ORDER_EXPIRED = "order.expired";
+    public static final String ORDER_DENIED = "order.denied";
     public static final String ORDER_REPLACED = "order.replaced";
     public static final String POSITION_UPDATED = "position.updated";
     public static final String PNL_SNAPSHOT_CREATED = "pnl.snapshot.created";
     public static final String KILLSWITCH_ENGAGED = "killswitch.engaged";
     public static final String KILLSWITCH_RELEASED = "killswitch.released";
+    /** A risk or compliance rule denied an order, cancelled the rest of one, or a circuit breaker tripped. */
+    public static final String RISK_BREACHED = "risk.breached";
+    /** The actor of every order change the risk engine causes; such a change also publishes {@link #RISK_BREACHED}. */
+    public static final String RISK_ACTOR = "system:risk";
 
     /** Aggregate types of the outbox: events are published in order per (aggregate type, aggregate id). */
     public static final String AGGREGATE_ORDER = "order";
@@ -29,7 +34,7 @@ public final class DomainEvents {
     public static final String AGGREGATE_KILL_SWITCH = "kill_switch";
 
     public static final Set<String> ORDER_EVENTS = Set.of(ORDER_CREATED, ORDER_ROUTED, ORDER_PARTIALLY_FILLED,
-            ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED);
+            ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED, ORDER_DENIED);
 
     private DomainEvents() {}
 

@@ -5,7 +5,10 @@ import io.oms.workflows.activities.ModifyOrderCommand;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
+import io.oms.workflows.risk.RiskDenial;
+import io.oms.workflows.risk.RiskDenials;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,8 +70,15 @@ final class Modifies {
             outcomes.put(ticket, new ModifyOutcome(ModifyOutcome.Status.REFUSED, view, refusal));
             return;
         }
-        workflow.apply(workflow.order().modifyRequested(workflow.now()), request.actor());
         OrderTerms next = request.terms().over(OrderTerms.of(view));
+        List<RiskDenial> denials = workflow.modifyDenials(next);
+        if (!denials.isEmpty()) {
+            // Nothing reached IB: the order works on, unchanged, and the caller learns every reason.
+            outcomes.put(ticket, new ModifyOutcome(ModifyOutcome.Status.REFUSED, view, RiskDenials.summary(denials),
+                    denials));
+            return;
+        }
+        workflow.apply(workflow.order().modifyRequested(workflow.now()), request.actor());
         inFlightTerms = request.terms();
         inFlightTicket = ticket;
         inFlight = Async.function(workflow.broker()::modifyOrder,

@@ -41,4 +41,32 @@ final class OrderActivityOptions {
                         .build())
                 .build();
     }
+
+    /**
+     * Risk checks read a snapshot in one short transaction next to the workflow; a check that cannot run within
+     * its bound denies the order (the workflow fails closed) rather than holding it.
+     */
+    static LocalActivityOptions risk() {
+        return risk(Duration.ofSeconds(10));
+    }
+
+    /**
+     * The in-flight check after a partial fill holds the order's main loop (fills, cancels) while it runs, so it
+     * gives up sooner; a working order is left alone when it cannot run.
+     */
+    static LocalActivityOptions inFlightRisk() {
+        return risk(Duration.ofSeconds(3));
+    }
+
+    private static LocalActivityOptions risk(Duration budget) {
+        return LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(5))
+                .setScheduleToCloseTimeout(budget)
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofMillis(100))
+                        .setBackoffCoefficient(2)
+                        .setMaximumInterval(Duration.ofSeconds(2))
+                        .build())
+                .build();
+    }
 }

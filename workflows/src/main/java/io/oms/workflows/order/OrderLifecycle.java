@@ -4,9 +4,12 @@ import io.oms.workflows.domain.OrderState;
 import io.oms.workflows.domain.OrderTransitions;
 import io.oms.workflows.domain.TimeInForce;
 import io.oms.workflows.domain.UsEquityCalendar;
+import io.oms.workflows.risk.RiskDenial;
+import io.oms.workflows.risk.RiskDenials;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The order's state and the rules that move it, free of Temporal so it can be tested on its own. Every move
@@ -42,7 +45,7 @@ final class OrderLifecycle {
                 request.symbol(), request.side(), request.type(), request.quantity(), request.limitPrice(),
                 request.stopPrice(), request.trailAmount(), request.trailPercent(), request.timeInForce(),
                 request.expireAt(), request.outsideRth(), OrderState.NEW, BigDecimal.ZERO, null, null, null, null, 0L,
-                request.submittedAt(), request.submittedAt());
+                request.submittedAt(), request.submittedAt(), request.strategy(), request.actor(), List.of());
     }
 
     /** The current rules: pending states, expiry, DENIED and corrections. */
@@ -107,6 +110,17 @@ final class OrderLifecycle {
     /** Refused by the OMS's own checks before anything reached IB. */
     Transition denied(String reason, Instant at) {
         return move(OrderState.DENIED, at, reason, "order.denied");
+    }
+
+    /** The risk engine's reasons for cancelling the rest of a working order (kept with the cancel it causes). */
+    void riskBreached(List<RiskDenial> denials) {
+        view = withDenials(denials);
+    }
+
+    /** Refused by the risk engine: the reasons, with their numbers, stay on the order. */
+    Transition deniedByRisk(List<RiskDenial> denials, Instant at) {
+        view = withDenials(denials);
+        return move(OrderState.DENIED, at, RiskDenials.summary(denials), "order.denied");
     }
 
     // ---- executions ----------------------------------------------------------------------------------------
@@ -307,11 +321,20 @@ final class OrderLifecycle {
         return view.rejectReason() != null ? view.rejectReason() : fallback;
     }
 
+    private OrderView withDenials(List<RiskDenial> denials) {
+        return new OrderView(view.orderId(), view.tenantId(), view.clientOrderId(), view.account(), view.symbol(),
+                view.side(), view.type(), view.quantity(), view.limitPrice(), view.stopPrice(), view.trailAmount(),
+                view.trailPercent(), view.timeInForce(), view.expireAt(), view.outsideRth(), view.state(),
+                view.filledQuantity(), view.avgFillPrice(), view.brokerOrderId(), view.permId(), view.rejectReason(),
+                view.version(), view.submittedAt(), view.updatedAt(), view.strategy(), view.placedBy(), denials);
+    }
+
     private OrderView copy(OrderState state, OrderTerms terms, BigDecimal filled, BigDecimal avg, Integer brokerOrderId,
                            Long permId, String reason, long version, Instant at) {
         return new OrderView(view.orderId(), view.tenantId(), view.clientOrderId(), view.account(), view.symbol(),
                 view.side(), view.type(), terms.quantity(), terms.limitPrice(), terms.stopPrice(), view.trailAmount(),
                 view.trailPercent(), terms.timeInForce(), view.expireAt(), view.outsideRth(), state, filled, avg,
-                brokerOrderId, permId, reason, version, view.submittedAt(), at);
+                brokerOrderId, permId, reason, version, view.submittedAt(), at, view.strategy(), view.placedBy(),
+                view.denials());
     }
 }

@@ -6,8 +6,12 @@ import io.oms.workflows.activities.LedgerActivities;
 import io.oms.workflows.activities.PlaceOrderCommand;
 import io.oms.workflows.activities.PlaceResult;
 import io.oms.workflows.activities.StateChange;
+import io.oms.workflows.domain.DomainEvents;
 import io.oms.workflows.domain.ErrorCode;
 import io.oms.workflows.domain.OrderState;
+import io.oms.workflows.risk.RiskCheckKind;
+import io.oms.workflows.risk.RiskDenial;
+import io.oms.workflows.risk.RiskDenials;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import org.slf4j.Logger;
@@ -28,7 +33,8 @@ import org.slf4j.Logger;
  *
  * <p>Versioning: {@link #LIFECYCLE_CHANGE} guards everything that came after the first release (pending
  * states, modify, expiry, DENIED, corrections, continue-as-new); histories without its marker replay on the
- * first release's rules ({@link OrderLifecycle}'s {@code pendingStates} false).
+ * first release's rules ({@link OrderLifecycle}'s {@code pendingStates} false). {@link RiskGate#CHANGE} guards
+ * the risk checks (before routing, before a modify, after a partial fill).
  */
 public class OrderWorkflowImpl implements OrderWorkflow {
     /** How long a finished order waits for commission reports still owed for its executions. */
@@ -51,6 +57,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private final Commissions commissions;
     private final LedgerActivities ledger;
     private final BrokerActivities broker;
+    private final RiskGate risk;
     private boolean current;
     private boolean acknowledged;
     private long lastRecordedVersion = 1;
@@ -64,6 +71,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         this.ledger = Workflow.newLocalActivityStub(LedgerActivities.class, OrderActivityOptions.ledger());
         this.broker = Workflow.newActivityStub(BrokerActivities.class, OrderActivityOptions.broker(request.brokerConnection()));
         this.commissions = new Commissions(ledger, request);
+        this.risk = new RiskGate(request, log);
         if (continued == null) {
             this.order = new OrderLifecycle(request);
         } else {
@@ -95,7 +103,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             if (denial.isPresent()) {
                 apply(order.denied(denial.get(), now()), "oms");
             } else {
-                route();
+                List<RiskDenial> riskDenials = risk.check(RiskCheckKind.NEW_ORDER, OrderTerms.of(order.view()),
+                        order.view().quantity());
+                if (riskDenials.isEmpty()) {
+                    route();
+                } else {
+                    apply(order.deniedByRisk(riskDenials, now()), DomainEvents.RISK_ACTOR);
+                }
             }
             acknowledged = true;
         }
@@ -118,10 +132,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return order.view();
     }
 
-    /**
-     * The checks before anything is sent to IB. The risk engine plugs in here as an activity after the
-     * in-workflow checks; a denial records DENIED and never touches the broker.
-     */
+    /** The in-workflow checks before anything is sent to IB (the risk engine's come after them). */
     private Optional<String> preRouteDenial() {
         return PreRouteChecks.denial(order.view(), order.expiresAt(), now());
     }
@@ -239,6 +250,24 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         // The execution and the state it leads to are written together, in one transaction.
         ledger.recordFill(execution, changeFor(transition, "broker"));
         commissions.executionRecorded(execution);
+        if (current && order.state() == OrderState.PARTIALLY_FILLED && !cancels.inProgress()) {
+            checkRest();
+        }
+    }
+
+    /** A partial fill moved the position: the rest must still fit the limits, else it is cancelled. */
+    private void checkRest() {
+        OrderView v = order.view();
+        List<RiskDenial> denials = risk.check(RiskCheckKind.IN_FLIGHT, OrderTerms.of(v), v.remainingQuantity());
+        if (!denials.isEmpty()) {
+            order.riskBreached(denials);
+            cancels.ask(new CancelRequest(DomainEvents.RISK_ACTOR, RiskDenials.summary(denials)));
+        }
+    }
+
+    /** The risk check of a modify's new terms, before they are sent to IB (none in older histories). */
+    List<RiskDenial> modifyDenials(OrderTerms next) {
+        return risk.check(RiskCheckKind.MODIFY, next, next.quantity());
     }
 
     /** IB may report a commission well after the last fill; wait a bounded time for the ones still owed. */

@@ -18,7 +18,9 @@ public enum DenialReason {
     DAILY_LOSS(DenialKind.RISK),
     DRAWDOWN(DenialKind.RISK),
     WASH_TRADE(DenialKind.COMPLIANCE),
-    DUPLICATE_ORDER(DenialKind.COMPLIANCE);
+    DUPLICATE_ORDER(DenialKind.COMPLIANCE),
+    /** Not a rule: the check itself could not run, and an unchecked order must not go (fail closed). */
+    RISK_CHECK_UNAVAILABLE(DenialKind.RISK);
 
     private final DenialKind kind;
 

@@ -9,7 +9,8 @@ class DomainEventsTest {
     void orderActionsThatAreDomainEventsPublishUnderTheirOwnName() {
         assertThat(DomainEvents.forOrderAction("order.filled")).contains(DomainEvents.ORDER_FILLED);
         assertThat(DomainEvents.forOrderAction("order.partially_filled")).contains(DomainEvents.ORDER_PARTIALLY_FILLED);
-        assertThat(DomainEvents.ORDER_EVENTS).hasSize(8).allMatch(e -> e.startsWith("order."));
+        assertThat(DomainEvents.forOrderAction("order.denied")).contains(DomainEvents.ORDER_DENIED);
+        assertThat(DomainEvents.ORDER_EVENTS).hasSize(9).allMatch(e -> e.startsWith("order."));
     }
 
     @Test

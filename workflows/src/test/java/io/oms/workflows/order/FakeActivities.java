@@ -5,6 +5,10 @@ import io.oms.workflows.activities.CancelOrderCommand;
 import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.LedgerActivities;
+import io.oms.workflows.activities.RiskActivities;
+import io.oms.workflows.risk.RiskCheckKind;
+import io.oms.workflows.risk.RiskCheckRequest;
+import io.oms.workflows.risk.RiskCheckResult;
 import io.oms.workflows.activities.ModifyAck;
 import io.oms.workflows.activities.ModifyOrderCommand;
 import io.oms.workflows.activities.PlaceOrderCommand;
@@ -81,6 +85,27 @@ final class FakeActivities {
         public ModifyAck modifyOrder(ModifyOrderCommand command) {
             modifies.add(command);
             return modifyAnswer.apply(command);
+        }
+    }
+
+    /** The risk checks: every request recorded; passes unless {@code answer} says otherwise. */
+    static final class Risk implements RiskActivities {
+        final List<RiskCheckRequest> checks = new CopyOnWriteArrayList<>();
+        volatile Function<RiskCheckRequest, RiskCheckResult> answer = r -> new RiskCheckResult(List.of());
+        /** When set, the check fails (as one that cannot reach the database). */
+        volatile RuntimeException failure;
+
+        @Override
+        public RiskCheckResult check(RiskCheckRequest request) {
+            checks.add(request);
+            if (failure != null) {
+                throw failure;
+            }
+            return answer.apply(request);
+        }
+
+        List<RiskCheckKind> kinds() {
+            return checks.stream().map(RiskCheckRequest::kind).toList();
         }
     }
 

@@ -12,6 +12,10 @@ import io.oms.workflows.domain.OrderType;
 import io.oms.workflows.domain.Side;
 import io.oms.workflows.domain.TenantId;
 import io.oms.workflows.domain.TimeInForce;
+import io.oms.workflows.risk.DenialReason;
+import io.oms.workflows.risk.RiskCheckKind;
+import io.oms.workflows.risk.RiskCheckResult;
+import io.oms.workflows.risk.RiskDenial;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,8 +32,9 @@ import java.util.concurrent.CompletableFuture;
  * Records the order workflow's histories for the replay test. Run it only when a workflow change is meant
  * to be released as the new baseline (after guarding the change with Workflow.getVersion):
  * {@code mvn -pl workflows test -Dtest=OrderHistories -Doms.record-histories=true}. It records the histories of
- * the current release ({@code order-v2-*}); the first release's ({@code order-filled/canceled/rejected.json})
- * were recorded by this class's first version and must never be overwritten.
+ * the second release ({@code order-v2-*}); the first release's ({@code order-filled/canceled/rejected.json})
+ * were recorded by this class's first version and must never be overwritten. {@code -Doms.record-histories=risk}
+ * records the histories with risk checks ({@code order-v3-*}).
  */
 class OrderHistories {
     static final Path DIR = Path.of("src/test/resources/histories");
@@ -40,7 +46,7 @@ class OrderHistories {
             FakeActivities.Broker broker = new FakeActivities.Broker();
             Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
             oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-            oms.registerActivitiesImplementations(new FakeActivities.Ledger());
+            oms.registerActivitiesImplementations(new FakeActivities.Ledger(), new FakeActivities.Risk());
             env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
             env.start();
             WorkflowClient client = env.getWorkflowClient();
@@ -82,6 +88,50 @@ class OrderHistories {
         }
     }
 
+    /** Orders under the risk checks: denied, a partial fill's breach cancelling the rest, a modify denied. */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "oms.record-histories", matches = "risk")
+    void recordRiskChecks() throws Exception {
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            FakeActivities.Broker broker = new FakeActivities.Broker();
+            FakeActivities.Risk risk = new FakeActivities.Risk();
+            Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
+            oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+            oms.registerActivitiesImplementations(new FakeActivities.Ledger(), risk);
+            env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
+            env.start();
+            WorkflowClient client = env.getWorkflowClient();
+            Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+            RiskDenial notional = new RiskDenial(DenialReason.MAX_NOTIONAL, new BigDecimal("1000"), new BigDecimal("2500"),
+                    "limit-1", "notional 2500 is above the limit 1000");
+
+            risk.answer = r -> new RiskCheckResult(List.of(notional));
+            OrderRequest denied = request("v3-denied", OrderType.LMT, "50", TimeInForce.GTC, null, now);
+            OrderSubmission.submit(client, denied);
+            finish(client, denied, "order-v3-denied.json");
+
+            // Passes, partly fills, the rest breaches on the in-flight check and is cancelled.
+            risk.answer = r -> new RiskCheckResult(r.kind() == RiskCheckKind.IN_FLIGHT ? List.of(notional) : List.of());
+            OrderRequest breached = request("v3-breached", OrderType.LMT, "50", TimeInForce.GTC, null, now);
+            OrderWorkflow working = submitted(client, breached);
+            working.onBrokerEvents(fills(fill("v3b1.01", "4", "50")));
+            eventually(() -> !broker.cancels.isEmpty());
+            working.onBrokerEvents(status("Cancelled"));
+            finish(client, breached, "order-v3-breached.json");
+
+            // A modify the check denies, then one it passes, then filled in two parts.
+            OrderRequest modified = request("v3-modified", OrderType.LMT, "50", TimeInForce.GTC, null, now);
+            OrderWorkflow order = submitted(client, modified);
+            risk.answer = r -> new RiskCheckResult(r.kind() == RiskCheckKind.MODIFY
+                    && r.intent().quantity().compareTo(new BigDecimal("100")) == 0 ? List.of(notional) : List.of());
+            order.modify(new ModifyRequest(order.state().version(), new BigDecimal("100"), null, null, null, "recorder"));
+            order.modify(new ModifyRequest(order.state().version(), new BigDecimal("12"), null, null, null, "recorder"));
+            order.onBrokerEvents(fills(fill("v3m1.01", "5", "50")));
+            order.onBrokerEvents(fills(fill("v3m2.01", "7", "50")));
+            finish(client, modified, "order-v3-modified.json");
+        }
+    }
+
     /**
      * Both runs of an order that continued as new, for the replay test (which replays them on
      * SmallHistoryOrderWorkflow). The Java test server returns the first run's history up to its last workflow
@@ -93,7 +143,7 @@ class OrderHistories {
         try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
             Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
             oms.registerWorkflowImplementationTypes(SmallHistoryOrderWorkflow.class);
-            oms.registerActivitiesImplementations(new FakeActivities.Ledger());
+            oms.registerActivitiesImplementations(new FakeActivities.Ledger(), new FakeActivities.Risk());
             env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(new FakeActivities.Broker());
             env.start();
             WorkflowClient client = env.getWorkflowClient();

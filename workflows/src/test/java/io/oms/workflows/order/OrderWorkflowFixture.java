@@ -10,20 +10,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh Temporal test server for each test, running the order workflow (or a subclass) on the oms queue with a
- * recording ledger, and a recording broker on the simulator's broker queue. Register it with
+ * recording ledger and risk checks (passing unless told otherwise), and a recording broker on the simulator's
+ * broker queue. Register it with
  * {@code @RegisterExtension}; the test keeps the fakes to steer and inspect them.
  */
 final class OrderWorkflowFixture implements BeforeEachCallback, AfterEachCallback {
     private final Class<? extends OrderWorkflowImpl> workflow;
     private final FakeActivities.Ledger ledger;
     private final FakeActivities.Broker broker;
+    private final FakeActivities.Risk risk;
     private TestWorkflowEnvironment env;
 
     OrderWorkflowFixture(Class<? extends OrderWorkflowImpl> workflow, FakeActivities.Ledger ledger,
             FakeActivities.Broker broker) {
+        this(workflow, ledger, broker, new FakeActivities.Risk());
+    }
+
+    OrderWorkflowFixture(Class<? extends OrderWorkflowImpl> workflow, FakeActivities.Ledger ledger,
+            FakeActivities.Broker broker, FakeActivities.Risk risk) {
         this.workflow = workflow;
         this.ledger = ledger;
         this.broker = broker;
+        this.risk = risk;
     }
 
     @Override
@@ -31,7 +39,7 @@ final class OrderWorkflowFixture implements BeforeEachCallback, AfterEachCallbac
         env = TestWorkflowEnvironment.newInstance();
         Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
         oms.registerWorkflowImplementationTypes(workflow);
-        oms.registerActivitiesImplementations(ledger);
+        oms.registerActivitiesImplementations(ledger, risk);
         env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
         env.start();
     }

@@ -23,6 +23,11 @@ public final class DailyLossRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.DAILY_LOSS;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         BigDecimal loss = snapshot.dayPnl().negate();
         return Breaches.above(DenialReason.DAILY_LOSS, limits, loss, "today's loss of " + order.account());

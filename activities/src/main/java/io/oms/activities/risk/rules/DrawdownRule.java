@@ -22,6 +22,11 @@ public final class DrawdownRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.DRAWDOWN;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         if (snapshot.dayPeakPnl() == null) return Optional.empty();
         BigDecimal fall = snapshot.dayPeakPnl().subtract(snapshot.dayPnl()).max(BigDecimal.ZERO);

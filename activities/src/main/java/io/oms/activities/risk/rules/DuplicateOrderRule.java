@@ -11,13 +11,13 @@ import io.oms.workflows.risk.RiskDenial;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import io.oms.infra.risk.RiskSnapshots;
 import java.util.Objects;
 
 /**
  * DUPLICATE_ORDER: an order of the account with the same symbol, side, quantity, type and limit price created
- * within the window (the widest DUPLICATE_WINDOW limit that applies, else 5 s). Orders the OMS denied or the
- * broker rejected are not duplicated by a corrected retry, so they do not count.
+ * within the window (the widest DUPLICATE_WINDOW limit that applies; without one the check is off, since
+ * strategies legitimately repeat orders). Orders the OMS denied or the broker rejected are not duplicated by a
+ * corrected retry, so they do not count.
  */
 public final class DuplicateOrderRule implements RiskRule {
     @Override
@@ -26,9 +26,17 @@ public final class DuplicateOrderRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.DUPLICATE_ORDER;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
-        RiskLimit widest = limits.isEmpty() ? null : limits.getLast();
-        BigDecimal window = widest == null ? BigDecimal.valueOf(RiskSnapshots.DEFAULT_DUPLICATE_WINDOW_SECONDS) : widest.value();
+        if (limits.isEmpty()) {
+            return Optional.empty();
+        }
+        RiskLimit widest = limits.getLast();
+        BigDecimal window = widest.value();
         java.time.Instant since = snapshot.asOf().minusMillis(window.movePointRight(3).longValue());
         for (SnapshotOrder other : snapshot.recentOrders()) {
             if (other.createdAt().isAfter(since) && same(order, other)
@@ -36,7 +44,7 @@ public final class DuplicateOrderRule implements RiskRule {
                 BigDecimal age = BigDecimal.valueOf(java.time.Duration.between(other.createdAt(), snapshot.asOf()).toMillis())
                         .movePointLeft(3);
                 return Optional.of(new RiskDenial(DenialReason.DUPLICATE_ORDER, window, age,
-                        widest == null ? null : widest.id().toString(),
+                        widest.id().toString(),
                         "same order as " + other.clientOrderId() + " " + Breaches.plain(age) + " s ago (window "
                                 + Breaches.plain(window) + " s)"));
             }

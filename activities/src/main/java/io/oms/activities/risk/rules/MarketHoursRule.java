@@ -38,6 +38,11 @@ public final class MarketHoursRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.MARKET_CLOSED;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         Instant at = snapshot.asOf();
         LocalDate date = at.atZone(UsEquityCalendar.ZONE).toLocalDate();

@@ -22,6 +22,11 @@ public final class MaxNotionalRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.MAX_NOTIONAL;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         if (limits.isEmpty()) return Optional.empty();
         BigDecimal price = order.limitPrice() != null ? order.limitPrice()

@@ -19,6 +19,11 @@ public final class MaxOrderQtyRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.MAX_ORDER_QTY;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         return Breaches.above(DenialReason.MAX_ORDER_QTY, limits, order.quantity(), "order quantity");
     }

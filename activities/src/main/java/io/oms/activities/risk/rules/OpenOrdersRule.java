@@ -19,6 +19,11 @@ public final class OpenOrdersRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.OPEN_ORDERS_LIMIT;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         BigDecimal count = BigDecimal.valueOf(snapshot.workingOrders().size() + 1L);
         return Breaches.above(DenialReason.OPEN_ORDERS_LIMIT, limits, count, "working orders of " + order.account());

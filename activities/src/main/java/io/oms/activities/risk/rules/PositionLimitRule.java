@@ -22,6 +22,11 @@ public final class PositionLimitRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.POSITION_LIMIT;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         if (limits.isEmpty()) return Optional.empty();
         BigDecimal working = snapshot.working(order.symbol(), order.side().name());

@@ -26,6 +26,11 @@ public final class PriceCollarRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.PRICE_COLLAR;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         if (limits.isEmpty()) return Optional.empty();
         BigDecimal last = snapshot.lastPrice();

@@ -19,6 +19,11 @@ public final class RestrictedSymbolRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.RESTRICTED_SYMBOL;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         if (snapshot.restriction() == null) return Optional.empty();
         String why = snapshot.restriction().isBlank() ? "" : ": " + snapshot.restriction();

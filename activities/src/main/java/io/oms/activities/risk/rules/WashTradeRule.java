@@ -25,6 +25,11 @@ public final class WashTradeRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.WASH_TRADE;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         String opposite = order.side() == Side.BUY ? "SELL" : "BUY";
         for (SnapshotOrder other : snapshot.workingOrders()) {

@@ -22,10 +22,18 @@ class DuplicateOrderRuleTest {
                 state, MIDDAY.minusSeconds(secondsAgo));
     }
 
+    private static final List<RiskLimit> FIVE_SECONDS = List.of(limit(LimitType.DUPLICATE_WINDOW, "5"));
+
     @Test
-    void deniesTheSameOrderWithinTheDefaultWindowComparingNumbersByValue() {
+    void isOffWithoutADuplicateWindowLimit() {
+        var snapshot = snapshot().recent(sent("o1", 1, "10", "100.5", "ROUTED")).build();
+        assertThat(rule.check(limitOrder(Side.BUY, "10", "100.5"), snapshot, List.of())).isEmpty();
+    }
+
+    @Test
+    void deniesTheSameOrderWithinTheWindowComparingNumbersByValue() {
         var snapshot = snapshot().recent(sent("o1", 4, "10.0", "100.50", "ROUTED")).build();
-        RiskDenial denial = rule.check(limitOrder(Side.BUY, "10", "100.5"), snapshot, List.of()).orElseThrow();
+        RiskDenial denial = rule.check(limitOrder(Side.BUY, "10", "100.5"), snapshot, FIVE_SECONDS).orElseThrow();
         assertThat(denial.reason()).isEqualTo(DenialReason.DUPLICATE_ORDER);
         assertThat(denial.kind()).isEqualTo(DenialKind.COMPLIANCE);
         assertThat(denial.limit()).isEqualByComparingTo("5");
@@ -36,12 +44,12 @@ class DuplicateOrderRuleTest {
     @Test
     void passesOutsideTheWindowOrWithAnyTermChanged() {
         assertThat(rule.check(limitOrder(Side.BUY, "10", "100.5"), snapshot().recent(sent("o1", 5, "10", "100.5", "ROUTED"))
-                .build(), List.of())).isEmpty();
+                .build(), FIVE_SECONDS)).isEmpty();
         var snapshot = snapshot().recent(sent("o1", 1, "10", "100.5", "ROUTED")).build();
-        assertThat(rule.check(limitOrder(Side.BUY, "11", "100.5"), snapshot, List.of())).isEmpty();
-        assertThat(rule.check(limitOrder(Side.BUY, "10", "100.51"), snapshot, List.of())).isEmpty();
-        assertThat(rule.check(limitOrder(Side.SELL, "10", "100.5"), snapshot, List.of())).isEmpty();
-        assertThat(rule.check(marketOrder(Side.BUY, "10"), snapshot, List.of())).isEmpty();
+        assertThat(rule.check(limitOrder(Side.BUY, "11", "100.5"), snapshot, FIVE_SECONDS)).isEmpty();
+        assertThat(rule.check(limitOrder(Side.BUY, "10", "100.51"), snapshot, FIVE_SECONDS)).isEmpty();
+        assertThat(rule.check(limitOrder(Side.SELL, "10", "100.5"), snapshot, FIVE_SECONDS)).isEmpty();
+        assertThat(rule.check(marketOrder(Side.BUY, "10"), snapshot, FIVE_SECONDS)).isEmpty();
     }
 
     @Test

@@ -44,4 +44,16 @@ class OrderRateRuleTest {
         RiskDenial denial = rule.check(limitOrder(Side.BUY, "1", "10"), snapshot, List.of(perMinute, perSecond)).orElseThrow();
         assertThat(denial.limitId()).isEqualTo(perMinute.id().toString());
     }
+
+    @Test
+    void saysHowLongUntilEnoughOrdersLeaveThePeriod() {
+        var snapshot = snapshot().recent(sentSecondsAgo(30, "ROUTED")).recent(sentSecondsAgo(40, "ROUTED")).build();
+        RiskLimit twoPerMinute = limit(LimitScope.TENANT, null, LimitType.ORDER_RATE, "2", 60);
+        RiskLimit onePerMinute = limit(LimitScope.TENANT, null, LimitType.ORDER_RATE, "1", 60);
+        // one over: the oldest (40 s ago) leaves in 20 s; two over: the second oldest (30 s ago) leaves in 30 s
+        assertThat(rule.check(limitOrder(Side.BUY, "1", "10"), snapshot, List.of(twoPerMinute)).orElseThrow()
+                .retryAfterSeconds()).isEqualTo(20L);
+        assertThat(rule.check(limitOrder(Side.BUY, "1", "10"), snapshot, List.of(onePerMinute)).orElseThrow()
+                .retryAfterSeconds()).isEqualTo(30L);
+    }
 }
