@@ -22,7 +22,16 @@ public enum LimitType {
     /** Fall of today's P&L from its peak. */
     DRAWDOWN("currency", false),
     /** The window (seconds) in which the same order again is a duplicate. */
-    DUPLICATE_WINDOW("seconds", false);
+    DUPLICATE_WINDOW("seconds", false),
+    /** Gross exposure value of the account after the order divided by its equity. */
+    MAX_LEVERAGE("ratio", false),
+    /** The order's symbol's exposure value as a percent of the account's book (gross exposure, at least its equity). */
+    MAX_CONCENTRATION_PCT("percent", false),
+    /**
+     * Not a ceiling: the account's equity (net liquidation value) that leverage and concentration are measured
+     * against, entered by hand (ACCOUNT scope only) because nothing records it from the broker yet.
+     */
+    ACCOUNT_EQUITY("currency", false);
 
     private final String unit;
     private final boolean needsPeriod;
@@ -34,6 +43,11 @@ public enum LimitType {
 
     public String unit() {
         return unit;
+    }
+
+    /** False for ACCOUNT_EQUITY, a figure the rules read rather than a bound on orders. */
+    public boolean isCeiling() {
+        return this != ACCOUNT_EQUITY;
     }
 
     /** True for the one type measured over a window ({@code periodSeconds} required; for others it must be absent). */
