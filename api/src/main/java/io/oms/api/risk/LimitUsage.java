@@ -39,7 +39,7 @@ public record LimitUsage(String limitId, String scope, String scopeValue, String
                 || type == LimitType.DUPLICATE_WINDOW) {
             return new Measured(null, "checked against each order");
         }
-        if (type == LimitType.ACCOUNT_EQUITY) {
+        if (!type.isCeiling()) {
             return new Measured(null, "not a ceiling: the account's equity, leverage and concentration are measured against it");
         }
         if (limit.scope() == LimitScope.STRATEGY || limit.scope() == LimitScope.USER) {

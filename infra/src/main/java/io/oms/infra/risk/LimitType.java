@@ -2,7 +2,8 @@ package io.oms.infra.risk;
 
 /**
  * What a risk limit bounds, one type per rule that takes a number; the value's unit is the type's. Every value is
- * a ceiling: an order is denied when its figure would be above it (DAILY_LOSS and DRAWDOWN: a loss above it).
+ * a ceiling: an order is denied when its figure would be above it (DAILY_LOSS and DRAWDOWN: a loss above it), except
+ * ACCOUNT_EQUITY, a figure stored alongside the limits (see {@link #isCeiling()}).
  */
 public enum LimitType {
     /** Shares (or contracts) of one order. */
