@@ -8,6 +8,7 @@ import io.oms.infra.persistence.PnlRepository;
 import io.oms.infra.persistence.PnlRepository.DayActivity;
 import io.oms.infra.persistence.PnlRepository.Snapshot;
 import io.oms.infra.persistence.ValuedPosition;
+import io.oms.infra.risk.DayPeakRepository;
 import io.oms.workflows.activities.PnlSnapshotActivities;
 import io.oms.workflows.activities.SnapshotRequest;
 import io.oms.workflows.domain.DomainEvents;
@@ -28,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes one P&L snapshot per account for a trading date, with its {@code pnl.snapshot.created} event, in one
  * transaction. Realized P&L and commissions are those of the date's effective executions; unrealized P&L is the
- * open positions valued at the last price when the snapshot is taken. Callable directly (tests, backfills).
+ * open positions valued at the last price when the snapshot is taken. Callable directly (tests, backfills). Each
+ * account's day P&L (realized + unrealized - commissions) also raises the date's recorded peak, which the risk
+ * engine's trailing drawdown is measured from.
  */
 @Component
 public class PnlSnapshotActivitiesImpl implements PnlSnapshotActivities {
@@ -38,17 +41,21 @@ public class PnlSnapshotActivitiesImpl implements PnlSnapshotActivities {
     private final TransactionTemplate tx;
     private final PnlRepository pnl;
     private final OutboxRepository outbox;
+    private final DayPeakRepository peaks;
     private final Clock clock;
 
     @Autowired
-    public PnlSnapshotActivitiesImpl(TransactionTemplate tx, PnlRepository pnl, OutboxRepository outbox) {
-        this(tx, pnl, outbox, Clock.systemUTC());
+    public PnlSnapshotActivitiesImpl(TransactionTemplate tx, PnlRepository pnl, OutboxRepository outbox,
+                                     DayPeakRepository peaks) {
+        this(tx, pnl, outbox, peaks, Clock.systemUTC());
     }
 
-    public PnlSnapshotActivitiesImpl(TransactionTemplate tx, PnlRepository pnl, OutboxRepository outbox, Clock clock) {
+    public PnlSnapshotActivitiesImpl(TransactionTemplate tx, PnlRepository pnl, OutboxRepository outbox,
+                                     DayPeakRepository peaks, Clock clock) {
         this.tx = tx;
         this.pnl = pnl;
         this.outbox = outbox;
+        this.peaks = peaks;
         this.clock = clock;
     }
 
@@ -69,6 +76,8 @@ public class PnlSnapshotActivitiesImpl implements PnlSnapshotActivities {
                 BigDecimal unrealized = positions.stream().map(ValuedPosition::unrealizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
                 Snapshot snapshot = new Snapshot(account, request.tradingDate(), activity.realized(), unrealized,
                         activity.commissions(), positionsJson(positions), clock.instant());
+                peaks.raise(tenant, account, request.tradingDate(),
+                        activity.realized().add(unrealized).subtract(activity.commissions()), snapshot.takenAt());
                 if (pnl.insertSnapshot(tenant, snapshot)) {
                     outbox.appendEvent(tenant, DomainEvents.AGGREGATE_PNL_SNAPSHOT, account + ":" + request.tradingDate(),
                             DomainEvents.PNL_SNAPSHOT_CREATED, snapshot.takenAt(), "snapshot", eventJson(snapshot));

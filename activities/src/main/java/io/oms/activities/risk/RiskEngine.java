@@ -1,8 +1,10 @@
 package io.oms.activities.risk;
 
+import io.oms.activities.risk.rules.ConcentrationRule;
 import io.oms.activities.risk.rules.DailyLossRule;
 import io.oms.activities.risk.rules.DrawdownRule;
 import io.oms.activities.risk.rules.DuplicateOrderRule;
+import io.oms.activities.risk.rules.LeverageRule;
 import io.oms.activities.risk.rules.MarketHoursRule;
 import io.oms.activities.risk.rules.MaxNotionalRule;
 import io.oms.activities.risk.rules.MaxOrderQtyRule;
@@ -10,6 +12,7 @@ import io.oms.activities.risk.rules.OpenOrdersRule;
 import io.oms.activities.risk.rules.OrderRateRule;
 import io.oms.activities.risk.rules.PositionLimitRule;
 import io.oms.activities.risk.rules.PriceCollarRule;
+import io.oms.activities.risk.rules.RestrictedAccountRule;
 import io.oms.activities.risk.rules.RestrictedSymbolRule;
 import io.oms.activities.risk.rules.WashTradeRule;
 import io.oms.infra.risk.RiskLimit;
@@ -39,10 +42,10 @@ public final class RiskEngine {
 
     /** The registry of every rule, in evaluation order. */
     public static RiskEngine standard() {
-        return new RiskEngine(List.of(new RestrictedSymbolRule(), new MarketHoursRule(), new MaxOrderQtyRule(),
-                new MaxNotionalRule(), new PriceCollarRule(), new PositionLimitRule(), new OpenOrdersRule(),
-                new OrderRateRule(), new DailyLossRule(), new DrawdownRule(), new WashTradeRule(),
-                new DuplicateOrderRule()));
+        return new RiskEngine(List.of(new RestrictedAccountRule(), new RestrictedSymbolRule(), new MarketHoursRule(),
+                new MaxOrderQtyRule(), new MaxNotionalRule(), new PriceCollarRule(), new PositionLimitRule(),
+                new LeverageRule(), new ConcentrationRule(), new OpenOrdersRule(), new OrderRateRule(),
+                new DailyLossRule(), new DrawdownRule(), new WashTradeRule(), new DuplicateOrderRule()));
     }
 
     /**
@@ -50,15 +53,18 @@ public final class RiskEngine {
      * (no new order is made) and not market hours (a working order may be amended when its exchange allows).
      */
     public static RiskEngine forModify() {
-        return new RiskEngine(List.of(new RestrictedSymbolRule(), new MaxOrderQtyRule(), new MaxNotionalRule(),
-                new PriceCollarRule(), new PositionLimitRule(), new DailyLossRule(), new DrawdownRule(),
-                new WashTradeRule()));
+        return new RiskEngine(List.of(new RestrictedAccountRule(), new RestrictedSymbolRule(), new MaxOrderQtyRule(),
+                new MaxNotionalRule(), new PriceCollarRule(), new PositionLimitRule(), new LeverageRule(),
+                new ConcentrationRule(), new DailyLossRule(), new DrawdownRule(), new WashTradeRule()));
     }
 
-    /** The unfilled rest of a partly filled order: only what a fill or the market can have changed. */
+    /**
+     * The unfilled rest of a partly filled order: only what a fill, the market or compliance can have changed since
+     * (prices move leverage and concentration; an account or symbol may have been restricted meanwhile).
+     */
     public static RiskEngine forInFlight() {
-        return new RiskEngine(List.of(new RestrictedSymbolRule(), new PositionLimitRule(), new DailyLossRule(),
-                new DrawdownRule()));
+        return new RiskEngine(List.of(new RestrictedAccountRule(), new RestrictedSymbolRule(), new PositionLimitRule(),
+                new LeverageRule(), new ConcentrationRule(), new DailyLossRule(), new DrawdownRule()));
     }
 
     /** This engine without the rules of {@code reasons} (checks a deployment switched off). */
@@ -77,7 +83,8 @@ public final class RiskEngine {
         for (RiskRule rule : rules) {
             List<RiskLimit> limits = rule.limitType() == null ? List.of() : others.limits().stream()
                     .filter(l -> l.type() == rule.limitType())
-                    .filter(l -> l.appliesTo(order.account(), order.symbol(), order.strategy(), order.user()))
+                    .filter(l -> l.appliesTo(order.account(), order.symbol(), others.secType(), order.strategy(),
+                            order.user()))
                     .sorted(TIGHTEST_FIRST)
                     .toList();
             rule.check(order, others, limits).ifPresent(denials::add);

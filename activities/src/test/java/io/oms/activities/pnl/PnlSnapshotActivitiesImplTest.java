@@ -15,6 +15,7 @@ import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.persistence.PnlRepository;
 import io.oms.infra.persistence.PnlRepository.Snapshot;
 import io.oms.infra.persistence.PositionRepository;
+import io.oms.infra.risk.DayPeakRepository;
 import io.oms.workflows.activities.CommissionRecord;
 import io.oms.workflows.activities.ExecutionRecord;
 import io.oms.workflows.activities.SnapshotRequest;
@@ -44,7 +45,8 @@ class PnlSnapshotActivitiesImplTest {
     private final PnlRepository pnl = new PnlRepository(db.jdbc);
     private final LedgerActivitiesImpl ledger = new LedgerActivitiesImpl(db.tx, new OrderRepository(db.jdbc),
             new ExecutionRepository(db.jdbc), new PositionRepository(db.jdbc), new AuditRepository(db.jdbc), outbox);
-    private final PnlSnapshotActivitiesImpl snapshots = new PnlSnapshotActivitiesImpl(db.tx, pnl, outbox);
+    private final DayPeakRepository peaks = new DayPeakRepository(db.jdbc);
+    private final PnlSnapshotActivitiesImpl snapshots = new PnlSnapshotActivitiesImpl(db.tx, pnl, outbox, peaks);
     private final TenantId tenant = new TenantId(db.newTenant());
     private final String account = "S" + LedgerTestDb.randomHex(4);
     private final String symbol = "Z" + LedgerTestDb.randomHex(3).toUpperCase();
@@ -73,6 +75,23 @@ class PnlSnapshotActivitiesImplTest {
         List<OutboxEvent> events = outbox.listAfter(tenant.value(), 0, 100).stream()
                 .filter(e -> e.eventType().equals("pnl.snapshot.created")).toList();
         assertThat(events).singleElement().satisfies(e -> assertThat(e.aggregateId()).isEqualTo(account + ":" + DAY));
+    }
+
+    @Test
+    void raisesTheDaysRecordedPeakPnlButNeverLowersIt() {
+        OrderId order = placedOrder();
+        fill(order, "s4.01", Side.BUY, "10", "100", DAY_OPEN);
+        new MarketPriceRepository(db.jdbc).upsertAll(List.of(new MarketPrice(symbol, new BigDecimal("105"), Instant.now())));
+        peaks.raise(tenant.value(), account, DAY, new BigDecimal("20"), DAY_OPEN);
+
+        snapshots.takeSnapshots(new SnapshotRequest(tenant, DAY));
+        assertThat(peaks.find(tenant.value(), account, DAY)).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("50"));
+
+        peaks.raise(tenant.value(), account, DAY, new BigDecimal("80"), DAY_OPEN);
+        new MarketPriceRepository(db.jdbc).upsertAll(List.of(new MarketPrice(symbol, new BigDecimal("101"), Instant.now())));
+        snapshots.takeSnapshots(new SnapshotRequest(tenant, DAY));
+        assertThat(peaks.find(tenant.value(), account, DAY)).as("a lower P&L leaves the peak")
+                .hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("80"));
     }
 
     @Test

@@ -13,7 +13,9 @@ import io.oms.workflows.risk.OrderIntent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Orders, limits and snapshots for the rule tests. */
@@ -66,6 +68,10 @@ public final class Fixtures {
         private BigDecimal realized = BigDecimal.ZERO;
         private BigDecimal commissions = BigDecimal.ZERO;
         private BigDecimal peak;
+        private String secType = "STK";
+        private String accountRestriction;
+        private BigDecimal equity;
+        private final Map<String, BigDecimal> prices = new HashMap<>();
 
         public Snapshot at(Instant at) { asOf = at; return this; }
         public Snapshot limit(RiskLimit l) { limits.add(l); return this; }
@@ -81,10 +87,14 @@ public final class Fixtures {
         public Snapshot realized(String r) { realized = new BigDecimal(r); return this; }
         public Snapshot commissions(String c) { commissions = new BigDecimal(c); return this; }
         public Snapshot peak(String p) { peak = new BigDecimal(p); return this; }
+        public Snapshot secType(String t) { secType = t; return this; }
+        public Snapshot accountRestricted(String why) { accountRestriction = why; return this; }
+        public Snapshot equity(String e) { equity = e == null ? null : new BigDecimal(e); return this; }
+        public Snapshot price(String symbol, String p) { prices.put(symbol, new BigDecimal(p)); return this; }
 
         public RiskSnapshot build() {
             return new RiskSnapshot(TENANT, ACCOUNT, SYMBOL, asOf, limits, positions, working, recent, lastPrice,
-                    restriction, realized, commissions, peak);
+                    restriction, realized, commissions, peak, secType, accountRestriction, equity, prices);
         }
     }
 }

@@ -73,4 +73,34 @@ class RiskEngineTest {
                 .limit(limit(LimitType.POSITION_LIMIT, "10")).limit(limit(LimitType.ORDER_RATE, "1")).build();
         assertThat(engine.evaluate(limitOrder(Side.BUY, "10", "100"), snapshot).denials()).isEmpty();
     }
+
+    @Test
+    void anAssetClassLimitAppliesOnlyToOrdersInInstrumentsOfThatSecurityType() {
+        RiskSnapshot stock = snapshot().secType("STK")
+                .limit(limit(LimitScope.ASSET_CLASS, "OPT", LimitType.MAX_ORDER_QTY, "5", null))
+                .limit(limit(LimitScope.ASSET_CLASS, "STK", LimitType.MAX_ORDER_QTY, "50", null)).build();
+        RiskDenial denial = engine.evaluate(limitOrder(Side.BUY, "60", "100"), stock).denials().getFirst();
+        assertThat(denial.limit()).as("only the STK limit applies to a stock").isEqualByComparingTo("50");
+        assertThat(engine.evaluate(limitOrder(Side.BUY, "50", "100"), stock).passed()).isTrue();
+        RiskSnapshot unknown = snapshot().secType(null)
+                .limit(limit(LimitScope.ASSET_CLASS, "STK", LimitType.MAX_ORDER_QTY, "5", null)).build();
+        assertThat(engine.evaluate(limitOrder(Side.BUY, "60", "100"), unknown).passed())
+                .as("an instrument of unknown type is in no asset class").isTrue();
+    }
+
+    @Test
+    void theNewRulesDenyInTheirPlaceInTheRuleOrder() {
+        RiskSnapshot snapshot = snapshot().accountRestricted("frozen").restricted("watch list")
+                .limit(limit(LimitType.POSITION_LIMIT, "10")).limit(limit(LimitType.MAX_LEVERAGE, "1"))
+                .limit(limit(LimitType.MAX_CONCENTRATION_PCT, "10")).limit(limit(LimitType.OPEN_ORDERS, "1"))
+                .working(working("w1", Side.BUY, "1", "100")).build();
+        assertThat(engine.evaluate(limitOrder(Side.BUY, "20", "100"), snapshot).denials()).extracting(RiskDenial::reason)
+                .containsExactly(DenialReason.RESTRICTED_ACCOUNT, DenialReason.RESTRICTED_SYMBOL,
+                        DenialReason.POSITION_LIMIT, DenialReason.LEVERAGE, DenialReason.CONCENTRATION,
+                        DenialReason.OPEN_ORDERS_LIMIT);
+        assertThat(RiskEngine.forModify().evaluate(limitOrder(Side.BUY, "20", "100"), snapshot).denials())
+                .extracting(RiskDenial::reason).contains(DenialReason.RESTRICTED_ACCOUNT, DenialReason.LEVERAGE);
+        assertThat(RiskEngine.forInFlight().evaluate(limitOrder(Side.BUY, "20", "100"), snapshot).denials())
+                .extracting(RiskDenial::reason).contains(DenialReason.RESTRICTED_ACCOUNT, DenialReason.CONCENTRATION);
+    }
 }

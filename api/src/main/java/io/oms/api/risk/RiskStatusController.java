@@ -5,6 +5,7 @@ import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
+import io.oms.infra.risk.AccountExposure;
 import io.oms.infra.risk.LimitScope;
 import io.oms.infra.risk.RestrictedSymbol;
 import io.oms.infra.risk.RestrictedSymbolRepository;
@@ -35,10 +36,14 @@ public class RiskStatusController {
 
     /**
      * The account's figures and its limits' usage, and the tenant's restricted symbols (they apply to every
-     * account; details in {@code GET /api/v1/risk/restricted-symbols}).
+     * account; details in {@code GET /api/v1/risk/restricted-symbols}). {@code accountRestriction} is why the account
+     * is restricted from trading (null when it is not); {@code dayPeakPnl} the day's recorded peak P&L;
+     * {@code equity} the account's ACCOUNT_EQUITY figure (null when none); {@code grossExposure} the value of its
+     * positions and working orders (the larger side per symbol; unpriced parts counted as 0).
      */
     public record RiskStatus(String account, Instant asOf, String dayPnl, int workingOrders, List<LimitUsage> limits,
-                             List<String> restrictedSymbols) {}
+                             List<String> restrictedSymbols, String accountRestriction, String dayPeakPnl,
+                             String equity, String grossExposure) {}
 
     @GetMapping("/api/v1/risk/status")
     RiskStatus status(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
@@ -53,6 +58,8 @@ public class RiskStatusController {
                 .map(l -> LimitUsage.of(l, snapshot))
                 .toList();
         return new RiskStatus(account, snapshot.asOf(), Decimals.text(snapshot.dayPnl()), snapshot.workingOrders().size(), usage,
-                restricted.list(caller.tenantId()).stream().map(RestrictedSymbol::symbol).toList());
+                restricted.list(caller.tenantId()).stream().map(RestrictedSymbol::symbol).toList(),
+                snapshot.accountRestriction(), Decimals.text(snapshot.dayPeakPnl()), Decimals.text(snapshot.accountEquity()),
+                Decimals.text(AccountExposure.of(snapshot).gross()));
     }
 }

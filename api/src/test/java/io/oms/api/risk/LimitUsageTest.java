@@ -11,6 +11,7 @@ import io.oms.infra.risk.SnapshotOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,40 @@ class LimitUsageTest {
             assertThat(usage.headroom()).isNull();
             assertThat(usage.note()).isNotBlank();
         }
+    }
+
+    /** SNAPSHOT with 4,700 equity and a recorded peak of 0: its book is AAPL 1,300 + MSFT 8,000 + IBM 100 = 9,400. */
+    private static final RiskSnapshot WITH_EQUITY = new RiskSnapshot("t", "A1", null, NOW, List.of(), SNAPSHOT.positions(),
+            SNAPSHOT.workingOrders(), SNAPSHOT.recentOrders(), null, null, new BigDecimal("-1000"), new BigDecimal("10"),
+            BigDecimal.ZERO, null, null, new BigDecimal("4700"), Map.of());
+
+    @Test
+    void leverageIsTheGrossExposureValueOverEquity() {
+        LimitUsage usage = LimitUsage.of(limit(LimitScope.TENANT, null, LimitType.MAX_LEVERAGE, "3", null), WITH_EQUITY);
+        assertThat(usage.usage()).isEqualTo("2");
+        assertThat(usage.headroom()).isEqualTo("1");
+        LimitUsage unknown = LimitUsage.of(limit(LimitScope.TENANT, null, LimitType.MAX_LEVERAGE, "3", null), SNAPSHOT);
+        assertThat(unknown.usage()).isNull();
+        assertThat(unknown.note()).contains("ACCOUNT_EQUITY", "denied");
+    }
+
+    @Test
+    void concentrationIsTheLargestSymbolsShareOfTheBookOrTheNamedSymbols() {
+        assertThat(LimitUsage.of(limit(LimitScope.TENANT, null, LimitType.MAX_CONCENTRATION_PCT, "50", null), WITH_EQUITY)
+                .usage()).as("MSFT: 8,000 / 9,400").isEqualTo("85.11");
+        assertThat(LimitUsage.of(limit(LimitScope.INSTRUMENT, "AAPL", LimitType.MAX_CONCENTRATION_PCT, "50", null), WITH_EQUITY)
+                .usage()).as("AAPL: 1,300 / 9,400").isEqualTo("13.83");
+        assertThat(LimitUsage.of(limit(LimitScope.ASSET_CLASS, "STK", LimitType.MAX_CONCENTRATION_PCT, "50", null), WITH_EQUITY)
+                .note()).contains("asset class");
+    }
+
+    @Test
+    void drawdownIsTheFallFromTheRecordedPeakAndEquityIsAFigureNotACeiling() {
+        LimitUsage drawdown = LimitUsage.of(limit(LimitScope.TENANT, null, LimitType.DRAWDOWN, "1000", null), WITH_EQUITY);
+        assertThat(drawdown.usage()).isEqualTo("1210");
+        assertThat(drawdown.headroom()).isEqualTo("-210");
+        LimitUsage equity = LimitUsage.of(limit(LimitScope.ACCOUNT, "A1", LimitType.ACCOUNT_EQUITY, "4700", null), WITH_EQUITY);
+        assertThat(equity.usage()).isNull();
+        assertThat(equity.note()).contains("not a ceiling");
     }
 }

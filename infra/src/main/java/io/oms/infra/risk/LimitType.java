@@ -2,7 +2,8 @@ package io.oms.infra.risk;
 
 /**
  * What a risk limit bounds, one type per rule that takes a number; the value's unit is the type's. Every value is
- * a ceiling: an order is denied when its figure would be above it (DAILY_LOSS and DRAWDOWN: a loss above it).
+ * a ceiling: an order is denied when its figure would be above it (DAILY_LOSS and DRAWDOWN: a loss above it), except
+ * ACCOUNT_EQUITY, a figure stored alongside the limits (see {@link #isCeiling()}).
  */
 public enum LimitType {
     /** Shares (or contracts) of one order. */
@@ -22,7 +23,16 @@ public enum LimitType {
     /** Fall of today's P&L from its peak. */
     DRAWDOWN("currency", false),
     /** The window (seconds) in which the same order again is a duplicate. */
-    DUPLICATE_WINDOW("seconds", false);
+    DUPLICATE_WINDOW("seconds", false),
+    /** Gross exposure value of the account after the order divided by its equity. */
+    MAX_LEVERAGE("ratio", false),
+    /** The order's symbol's exposure value as a percent of the account's book (gross exposure, at least its equity). */
+    MAX_CONCENTRATION_PCT("percent", false),
+    /**
+     * Not a ceiling: the account's equity (net liquidation value) that leverage and concentration are measured
+     * against, entered by hand (ACCOUNT scope only) because nothing records it from the broker yet.
+     */
+    ACCOUNT_EQUITY("currency", false);
 
     private final String unit;
     private final boolean needsPeriod;
@@ -34,6 +44,11 @@ public enum LimitType {
 
     public String unit() {
         return unit;
+    }
+
+    /** False for ACCOUNT_EQUITY, a figure the rules read rather than a bound on orders. */
+    public boolean isCeiling() {
+        return this != ACCOUNT_EQUITY;
     }
 
     /** True for the one type measured over a window ({@code periodSeconds} required; for others it must be absent). */

@@ -12,12 +12,21 @@ public record RiskLimit(UUID id, String tenantId, LimitScope scope, String scope
                         BigDecimal value, Integer periodSeconds, String createdBy, Instant createdAt,
                         Instant updatedAt) {
 
-    /** Whether the limit applies to an order of this account, symbol, strategy and user (the last two may be null). */
+    /** As {@link #appliesTo(String, String, String, String, String)} without a known security type. */
     public boolean appliesTo(String account, String symbol, String strategy, String user) {
+        return appliesTo(account, symbol, null, strategy, user);
+    }
+
+    /**
+     * Whether the limit applies to an order of this account, symbol, security type (asset class), strategy and user
+     * (the last three may be null: an ASSET_CLASS limit never applies to an instrument of unknown type).
+     */
+    public boolean appliesTo(String account, String symbol, String secType, String strategy, String user) {
         return switch (scope) {
             case TENANT -> true;
             case ACCOUNT -> scopeValue.equals(account);
             case INSTRUMENT -> scopeValue.equals(symbol);
+            case ASSET_CLASS -> scopeValue.equals(secType);
             case STRATEGY -> scopeValue.equals(strategy);
             case USER -> scopeValue.equals(user);
         };

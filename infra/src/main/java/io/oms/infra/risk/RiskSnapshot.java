@@ -3,27 +3,46 @@ package io.oms.infra.risk;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the risk checks of one order read, taken in one read-only REPEATABLE READ transaction so that the
  * figures agree with each other: the tenant's limits, the account's positions, working orders and recent orders,
- * the symbol's last price and restriction, and today's P&L.
+ * the symbol's last price and restriction, and today's P&L; the order's security type, the account's restriction
+ * and equity, and the last prices of every symbol the account holds or works (for exposure values).
  *
  * @param symbol      the order's symbol; null for an account-wide snapshot (risk status)
  * @param lastPrice   the symbol's last traded price; null when there is none
  * @param restriction null when the symbol may be traded; otherwise why it may not (may be empty text)
- * @param dayPeakPnl  today's highest P&L; null while nothing records it (the drawdown check is then skipped)
+ * @param dayPeakPnl  today's highest P&L: the recorded peak or today's P&L now, whichever is higher (null only in
+ *                    snapshots built without one; the drawdown check is then skipped)
+ * @param secType     the security type (asset class) of the order's instrument; null when account-wide or unknown
+ * @param accountRestriction null when the account may trade; otherwise why it may not (may be empty text)
+ * @param accountEquity the account's equity (lowest ACCOUNT_EQUITY figure set for it); null when unknown
+ * @param prices      last price by symbol of the account's positions and working orders and the order's symbol
  */
 public record RiskSnapshot(String tenantId, String account, String symbol, Instant asOf, List<RiskLimit> limits,
                            List<HeldPosition> positions, List<SnapshotOrder> workingOrders,
                            List<SnapshotOrder> recentOrders, BigDecimal lastPrice, String restriction,
-                           BigDecimal realizedToday, BigDecimal commissionsToday, BigDecimal dayPeakPnl) {
+                           BigDecimal realizedToday, BigDecimal commissionsToday, BigDecimal dayPeakPnl,
+                           String secType, String accountRestriction, BigDecimal accountEquity,
+                           Map<String, BigDecimal> prices) {
 
     public RiskSnapshot {
         limits = List.copyOf(limits);
         positions = List.copyOf(positions);
         workingOrders = List.copyOf(workingOrders);
         recentOrders = List.copyOf(recentOrders);
+        prices = Map.copyOf(prices);
+    }
+
+    /** A snapshot without security type, account restriction, equity or other symbols' prices. */
+    public RiskSnapshot(String tenantId, String account, String symbol, Instant asOf, List<RiskLimit> limits,
+                        List<HeldPosition> positions, List<SnapshotOrder> workingOrders, List<SnapshotOrder> recentOrders,
+                        BigDecimal lastPrice, String restriction, BigDecimal realizedToday, BigDecimal commissionsToday,
+                        BigDecimal dayPeakPnl) {
+        this(tenantId, account, symbol, asOf, limits, positions, workingOrders, recentOrders, lastPrice, restriction,
+                realizedToday, commissionsToday, dayPeakPnl, null, null, null, Map.of());
     }
 
     /** The same snapshot without one order (the order being checked may already be stored as NEW). */
@@ -31,7 +50,19 @@ public record RiskSnapshot(String tenantId, String account, String symbol, Insta
         return new RiskSnapshot(tenantId, account, symbol, asOf, limits, positions,
                 workingOrders.stream().filter(o -> !o.clientOrderId().equals(clientOrderId)).toList(),
                 recentOrders.stream().filter(o -> !o.clientOrderId().equals(clientOrderId)).toList(),
-                lastPrice, restriction, realizedToday, commissionsToday, dayPeakPnl);
+                lastPrice, restriction, realizedToday, commissionsToday, dayPeakPnl, secType, accountRestriction,
+                accountEquity, prices);
+    }
+
+    /**
+     * The price a symbol's exposure is valued at: its last price, else (held) its last execution's price; null
+     * when there is none.
+     */
+    public BigDecimal priceOf(String sym) {
+        if (prices.containsKey(sym)) return prices.get(sym);
+        if (sym.equals(symbol) && lastPrice != null) return lastPrice;
+        return positions.stream().filter(p -> p.symbol().equals(sym) && p.lastPrice() != null)
+                .map(HeldPosition::lastPrice).findFirst().orElse(null);
     }
 
     /** Signed position in a symbol (0 when none). */

@@ -8,9 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the {@link RiskSnapshot} of (tenant, account, symbol) in one read-only REPEATABLE READ transaction: every
  * query sees the same committed state, so a fill landing between two of them cannot count twice or not at all.
+ * Then, in a short write transaction of its own, it raises the day's recorded peak P&L to the P&L it saw (the
+ * trailing drawdown is measured from that peak).
  */
 @Repository
 public class RiskSnapshots {
@@ -37,6 +43,8 @@ public class RiskSnapshots {
     private final RiskLimitRepository limits;
     private final PnlRepository pnl;
     private final TransactionTemplate tx;
+    private final TransactionTemplate writeTx;
+    private final DayPeakRepository peaks;
     private final Clock clock;
 
     @Autowired
@@ -52,12 +60,28 @@ public class RiskSnapshots {
         this.tx = new TransactionTemplate(tx.getTransactionManager());
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.tx.setReadOnly(true);
+        this.writeTx = new TransactionTemplate(tx.getTransactionManager());
+        this.peaks = new DayPeakRepository(jdbc);
     }
 
     /** The snapshot for an order in {@code symbol}, or account-wide (no price, no restriction) when it is null. */
     public RiskSnapshot load(String tenantId, String account, String symbol) {
         Instant now = clock.instant();
-        return tx.execute(status -> read(tenantId, account, symbol, now));
+        Loaded loaded = tx.execute(status -> read(tenantId, account, symbol, now));
+        RiskSnapshot snapshot = loaded.snapshot();
+        if (loaded.newPeak()) {
+            // Outside the snapshot's transaction, which stays read-only and short; GREATEST keeps a concurrent higher peak.
+            writeTx.executeWithoutResult(status -> peaks.raise(tenantId, account, tradingDate(now), snapshot.dayPnl(), now));
+        }
+        return snapshot;
+    }
+
+    /** A snapshot, and whether its day P&L is above the recorded peak (or none is recorded yet). */
+    private record Loaded(RiskSnapshot snapshot, boolean newPeak) {}
+
+    /** The New York trading date of an instant: the day the day's P&L and its peak belong to. */
+    public static LocalDate tradingDate(Instant at) {
+        return at.atZone(NEW_YORK).toLocalDate();
     }
 
     /** True when the account is one of the tenant's broker accounts. */
@@ -66,7 +90,7 @@ public class RiskSnapshots {
                 .param("tenantId", tenantId).param("account", account).query(Integer.class).single() > 0;
     }
 
-    private RiskSnapshot read(String tenantId, String account, String symbol, Instant now) {
+    private Loaded read(String tenantId, String account, String symbol, Instant now) {
         List<RiskLimit> tenantLimits = limits.list(tenantId);
         List<HeldPosition> positions = pnl.valuedPositions(tenantId, Optional.of(account)).stream()
                 .map(RiskSnapshots::held).toList();
@@ -89,15 +113,51 @@ public class RiskSnapshots {
                 .single();
         BigDecimal lastPrice = null;
         String restriction = null;
+        String secType = null;
         if (symbol != null) {
+            // The instrument an order in the symbol trades, chosen as the instrument master resolves a symbol.
+            secType = jdbc.sql("SELECT sec_type FROM instruments WHERE symbol = :symbol "
+                            + "ORDER BY (sec_type = 'STK') DESC, (currency = 'USD') DESC, id LIMIT 1")
+                    .param("symbol", symbol).query(String.class).optional().orElse(null);
             lastPrice = jdbc.sql("SELECT price FROM market_prices WHERE symbol = :symbol")
                     .param("symbol", symbol).query(BigDecimal.class).optional().orElse(null);
             restriction = jdbc.sql("SELECT COALESCE(reason, '') FROM restricted_symbols WHERE tenant_id = :tenantId "
                             + "AND symbol = :symbol")
                     .param("tenantId", tenantId).param("symbol", symbol).query(String.class).optional().orElse(null);
         }
-        return new RiskSnapshot(tenantId, account, symbol, now, tenantLimits, positions, working, recent, lastPrice,
-                restriction, today[0], today[1], null);
+        String accountRestriction = jdbc.sql("SELECT COALESCE(reason, '') FROM restricted_accounts WHERE tenant_id = :tenantId "
+                        + "AND account = :account")
+                .param("tenantId", tenantId).param("account", account).query(String.class).optional().orElse(null);
+        Optional<BigDecimal> storedPeak = peaks.find(tenantId, account, tradingDate(now));
+        RiskSnapshot partial = new RiskSnapshot(tenantId, account, symbol, now, tenantLimits, positions, working, recent,
+                lastPrice, restriction, today[0], today[1], null, secType, accountRestriction,
+                accountEquity(tenantLimits, account), prices(positions, working, symbol));
+        BigDecimal current = partial.dayPnl();
+        boolean newPeak = storedPeak.isEmpty() || current.compareTo(storedPeak.get()) > 0;
+        return new Loaded(new RiskSnapshot(tenantId, account, symbol, now, tenantLimits, positions, working, recent,
+                lastPrice, restriction, today[0], today[1], newPeak ? current : storedPeak.get(), secType,
+                accountRestriction, partial.accountEquity(), partial.prices()), newPeak);
+    }
+
+    /** The lowest ACCOUNT_EQUITY figure set for the account (the most cautious, should there be several); null when none. */
+    static BigDecimal accountEquity(List<RiskLimit> limits, String account) {
+        return limits.stream().filter(l -> l.type() == LimitType.ACCOUNT_EQUITY && account.equals(l.scopeValue()))
+                .map(RiskLimit::value).reduce(BigDecimal::min).orElse(null);
+    }
+
+    /** Last prices of every symbol the account holds or works, and of the order's symbol. */
+    private Map<String, BigDecimal> prices(List<HeldPosition> positions, List<SnapshotOrder> working, String symbol) {
+        TreeSet<String> symbols = new TreeSet<>();
+        positions.forEach(p -> symbols.add(p.symbol()));
+        working.forEach(o -> symbols.add(o.symbol()));
+        if (symbol != null) symbols.add(symbol);
+        if (symbols.isEmpty()) return Map.of();
+        Map<String, BigDecimal> prices = new HashMap<>();
+        jdbc.sql("SELECT symbol, price FROM market_prices WHERE symbol IN (:symbols)")
+                .param("symbols", List.copyOf(symbols))
+                .query((rs, n) -> Map.entry(rs.getString("symbol"), rs.getBigDecimal("price"))).list()
+                .forEach(e -> prices.put(e.getKey(), e.getValue()));
+        return prices;
     }
 
     /** How far back recent orders matter: the longest order-rate period or duplicate window among the limits. */

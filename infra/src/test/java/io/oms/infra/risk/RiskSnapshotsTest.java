@@ -98,7 +98,7 @@ class RiskSnapshotsTest {
         assertThat(snapshot.commissionsToday()).isEqualByComparingTo("1.5");
         // -30 realized + (12 - 10) x 50 unrealized - 1.5 commissions
         assertThat(snapshot.dayPnl()).isEqualByComparingTo("68.5");
-        assertThat(snapshot.dayPeakPnl()).isNull();
+        assertThat(snapshot.dayPeakPnl()).as("the first P&L of the day is its peak").isEqualByComparingTo("68.5");
     }
 
     @Test

@@ -94,6 +94,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/risk/limits/{id}", "/api/v1/risk/limits/" + victimLimitId);
         paths.put("/api/v1/kill-switches/{scope}/{scopeId}", "/api/v1/kill-switches/ACCOUNT/" + ACCOUNT);
         paths.put("/api/v1/risk/restricted-symbols/{symbol}", "/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
+        paths.put("/api/v1/risk/restricted-accounts/{account}", "/api/v1/risk/restricted-accounts/" + ACCOUNT);
         return paths;
     }
 
@@ -101,10 +102,31 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
      * Endpoints the generic loop cannot judge. PUT of a restricted symbol is keyed by the symbol, not by an id the
      * victim owns: the attacker's PUT of the victim's symbol rightly creates the attacker's own restriction (201),
      * while the loop's made-up "id" is no instrument (400). It is checked by
-     * {@link #restrictingTheVictimsSymbolCreatesTheAttackersOwnRestrictionOnly()} instead.
+     * {@link #restrictingTheVictimsSymbolCreatesTheAttackersOwnRestrictionOnly()} instead. PUT of a restricted
+     * account answers 400 for any account that is not the caller's, the victim's as much as a made-up one: see
+     * {@link #anotherTenantsAccountCanNeitherBeRestrictedNorLifted()}.
      */
     private static boolean judgedElsewhere(Rule rule) {
-        return rule.method().name().equals("PUT") && rule.path().equals("/api/v1/risk/restricted-symbols/{symbol}");
+        return rule.method().name().equals("PUT") && (rule.path().equals("/api/v1/risk/restricted-symbols/{symbol}")
+                || rule.path().equals("/api/v1/risk/restricted-accounts/{account}"));
+    }
+
+    @Test
+    void anotherTenantsAccountCanNeitherBeRestrictedNorLifted() {
+        String path = "/api/v1/risk/restricted-accounts/" + ACCOUNT;
+        assertThat(api.put(path, "{\"reason\":\"" + victimReason + "\"}").status()).isIn(200, 201);
+        try {
+            ApiClient.Response put = attacker.put(path, "{\"reason\":\"attacker's\"}");
+            assertThat(put.status()).isEqualTo(400);
+            assertThat(put.body().get("details").get(0).get("field").asString()).isEqualTo("account");
+            assertThat(put.body().toString()).doesNotContain(victimReason);
+            assertThat(attacker.delete(path).status()).isEqualTo(404);
+            assertThat(attacker.get("/api/v1/risk/restricted-accounts").body().get("items")).isEmpty();
+            assertThat(api.get("/api/v1/risk/restricted-accounts").body().toString())
+                    .as("the victim's restriction is unchanged").contains(victimReason).doesNotContain("attacker's");
+        } finally {
+            api.delete(path);
+        }
     }
 
     @Test
@@ -179,6 +201,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "/api/v1/invites",
                 "/api/v1/risk/limits",
                 "/api/v1/risk/restricted-symbols",
+                "/api/v1/risk/restricted-accounts",
                 "/api/v1/risk/status?account=" + ACCOUNT);
         List<String> leaks = new ArrayList<>();
         for (String ask : asks) {

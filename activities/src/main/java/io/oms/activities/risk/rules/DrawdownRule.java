@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DRAWDOWN: today's P&L fallen from the day's peak by more than the limit. Skipped (passes) while the snapshot has
- * no peak: nothing records intraday equity yet, see docs/risk.md.
+ * DRAWDOWN: today's P&L fallen from the day's peak by more than the limit. The peak is the highest day P&L any risk
+ * check or P&L snapshot of the account has seen today ({@code risk_day_peaks}), so falls between two checks are
+ * seen only as far as the P&L at those checks shows them. Skipped (passes) for a snapshot without a peak.
  */
 public final class DrawdownRule implements RiskRule {
     @Override

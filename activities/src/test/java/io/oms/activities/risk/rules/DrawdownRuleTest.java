@@ -17,7 +17,7 @@ class DrawdownRuleTest {
     private final List<RiskLimit> fiveHundred = List.of(limit(LimitType.DRAWDOWN, "500"));
 
     @Test
-    void isSkippedWhileNothingRecordsTheDaysPeak() {
+    void isSkippedForASnapshotWithoutAPeak() {
         assertThat(rule.check(marketOrder(Side.BUY, "1"), snapshot().realized("-100000").build(), fiveHundred)).isEmpty();
     }
 
