@@ -2,7 +2,8 @@ package io.oms.workflows.risk;
 
 /**
  * The closed vocabulary of pre-trade denials, in the order the risk engine evaluates them (so the order of a
- * verdict's denials is fixed). TRADING_HALTED and REDUCE_ONLY belong to the kill switches (not built yet).
+ * verdict's denials is fixed). TRADING_HALTED and REDUCE_ONLY are the kill switches' (answered by the API's gate
+ * before an order reaches its workflow); RISK_CHECK_UNAVAILABLE is no rule but the check failing closed.
  */
 public enum DenialReason {
     TRADING_HALTED(DenialKind.RISK),

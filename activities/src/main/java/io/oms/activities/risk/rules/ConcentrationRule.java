@@ -29,6 +29,11 @@ public final class ConcentrationRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.CONCENTRATION;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         if (limits.isEmpty() || !Exposures.raises(order, snapshot)) return Optional.empty();
         RiskLimit tightest = limits.getFirst();

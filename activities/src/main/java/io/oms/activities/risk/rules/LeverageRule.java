@@ -25,6 +25,11 @@ public final class LeverageRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.LEVERAGE;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         if (limits.isEmpty() || !Exposures.raises(order, snapshot)) return Optional.empty();
         RiskLimit tightest = limits.getFirst();

@@ -18,6 +18,11 @@ public final class RestrictedAccountRule implements RiskRule {
     }
 
     @Override
+    public DenialReason reason() {
+        return DenialReason.RESTRICTED_ACCOUNT;
+    }
+
+    @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         if (snapshot.accountRestriction() == null) return Optional.empty();
         String why = snapshot.accountRestriction().isBlank() ? "" : ": " + snapshot.accountRestriction();
