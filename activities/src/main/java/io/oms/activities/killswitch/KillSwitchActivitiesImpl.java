@@ -55,8 +55,7 @@ public class KillSwitchActivitiesImpl implements KillSwitchActivities {
             case GLOBAL -> switches.liveOrders(null, null);
             case TENANT -> switches.liveOrders(key.tenantId(), null);
             case ACCOUNT -> switches.liveOrders(key.tenantId(), key.scopeId());
-            // Orders carry no strategy yet: a strategy's switch gates by the strategy given, and cancels nothing.
-            case STRATEGY -> List.of();
+            case STRATEGY -> switches.liveOrdersOfStrategy(key.tenantId(), key.scopeId());
         };
         return live.stream()
                 .map(o -> OrderWorkflowContract.workflowId(new TenantId(o.tenantId()), new ClientOrderId(o.clientOrderId())))

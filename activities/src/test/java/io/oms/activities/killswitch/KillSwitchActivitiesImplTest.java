@@ -46,8 +46,24 @@ class KillSwitchActivitiesImplTest {
     }
 
     @Test
-    void aStrategySwitchHasNoOrdersToCancelAndATenantSwitchOnlyItsOwn() {
+    void aStrategySwitchSweepsTheLiveOrdersNamingItsStrategyAndATenantSwitchOnlyItsOwn() {
         assertThat(activities.liveOrders(new KillSwitchKey(tenant, KillSwitchScope.STRATEGY, "s1"))).isEmpty();
         assertThat(activities.liveOrders(key)).isEmpty();
+        order("c-s1-live", "s1", "ROUTED");
+        order("c-s1-done", "s1", "FILLED");
+        order("c-s2-live", "s2", "ROUTED");
+        order("c-none", null, "ROUTED");
+        assertThat(activities.liveOrders(new KillSwitchKey(tenant, KillSwitchScope.STRATEGY, "s1")))
+                .containsExactly("order/" + tenant + "/c-s1-live");
+        assertThat(activities.liveOrders(key)).hasSize(3);
+    }
+
+    private void order(String clientOrderId, String strategy, String state) {
+        db.jdbc.sql("""
+                        INSERT INTO orders (id, tenant_id, client_order_id, account, symbol, side, type, quantity,
+                                            limit_price, tif, state, version, created_at, updated_at, strategy)
+                        VALUES (gen_random_uuid(), :t, :c, 'DU1', 'AAPL', 'BUY', 'LMT', 10, 50, 'DAY', :state, 1, now(),
+                                now(), :strategy)""")
+                .param("t", tenant).param("c", clientOrderId).param("state", state).param("strategy", strategy).update();
     }
 }

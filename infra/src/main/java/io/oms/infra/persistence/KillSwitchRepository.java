@@ -77,6 +77,14 @@ public class KillSwitchRepository {
         return statement.query((rs, n) -> new LiveOrder(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** The live orders of the tenant that name {@code strategy} (a strategy's switch sweeps them). */
+    public List<LiveOrder> liveOrdersOfStrategy(String tenantId, String strategy) {
+        return jdbc.sql("SELECT tenant_id, client_order_id FROM orders WHERE state IN " + LIVE
+                        + " AND tenant_id = :t AND strategy = :s ORDER BY id LIMIT " + MAX_LIVE)
+                .param("t", tenantId).param("s", strategy)
+                .query((rs, n) -> new LiveOrder(rs.getString(1), rs.getString(2))).list();
+    }
+
     private static KillSwitchRow map(ResultSet rs, int n) throws SQLException {
         return new KillSwitchRow(rs.getString("tenant_id"), rs.getString("scope"), rs.getString("scope_id"),
                 rs.getString("state"), rs.getString("reason_code"), rs.getString("reason"), rs.getString("actor"),

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 import tools.jackson.core.JacksonException;
@@ -48,7 +47,8 @@ public final class OrderBench {
               --warmup W         warmup orders, not measured (default 100)
               --runs R           measured runs; with R > 1 the median across runs is printed (default 1)
               --help             this text
-            Orders are MKT DAY, alternating BUY and SELL so the position stays flat.
+            Orders are MKT DAY BUYs: alternating sides would make concurrent opposite market orders of one account,
+            which the wash-trade check rightly denies.
             `oms bench connector --help` measures the IB connector alone against an in-process simulator.
             `oms bench lifecycle --help` measures modify and cancel round trips of resting orders.
             Exit code: 0 all measured orders FILLED, 1 errors or unfilled orders, 2 bad arguments.
@@ -71,7 +71,6 @@ public final class OrderBench {
     private final HttpClient http;
     private final PrintStream out;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final AtomicLong sideSeq = new AtomicLong();
     private final String session = Long.toString(System.currentTimeMillis(), 36);
 
     private OrderBench(OrderBenchOptions opts, HttpClient http, PrintStream out) {
@@ -149,8 +148,7 @@ public final class OrderBench {
     private Phase submit(String tag, int count) throws InterruptedException {
         Attempt[] attempts = new Attempt[count];
         for (int i = 0; i < count; i++) {
-            String side = sideSeq.getAndIncrement() % 2 == 0 ? "BUY" : "SELL";
-            attempts[i] = new Attempt("bench-" + session + tag + "-" + i, side);
+            attempts[i] = new Attempt("bench-" + session + tag + "-" + i, "BUY");
         }
         long deadline = System.nanoTime() + POST_PHASE_LIMIT.toNanos();
         parallel(count, i -> post(attempts[i], deadline));
@@ -320,7 +318,7 @@ public final class OrderBench {
     private void printHeader() {
         out.println("== OMS order benchmark ==");
         out.printf(Locale.ROOT, "%-13s%s%n", "url", opts.baseUrl());
-        out.printf(Locale.ROOT, "%-13s%s %s qty %s MKT DAY, alternating BUY/SELL%n", "order",
+        out.printf(Locale.ROOT, "%-13s%s %s qty %s MKT DAY BUY%n", "order",
                 opts.account(), opts.symbol(), opts.qty());
         out.printf(Locale.ROOT, "%-13s%d orders x %d run(s), concurrency %d, warmup %d%n", "load",
                 opts.orders(), opts.runs(), opts.concurrency(), opts.warmup());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and only risk:manage (system:admin for GLOBAL) of the tenant itself may touch a switch.
  */
 class KillSwitchEndToEndTest extends EndToEndTest {
-    /** Resting orders engaged against; -Doms.e2e.killswitch.orders=500 for the issue's figure. */
-    private static final int ORDERS = Integer.getInteger("oms.e2e.killswitch.orders", 100);
+    /** Resting orders engaged against (the issue's 500); -Doms.e2e.killswitch.orders=N for another figure. */
+    private static final int ORDERS = Integer.getInteger("oms.e2e.killswitch.orders", 500);
 
     @Autowired
     private JdbcClient jdbc;
@@ -81,6 +82,37 @@ class KillSwitchEndToEndTest extends EndToEndTest {
                 .contains("killswitch.engage").contains("killswitch.release");
         assertThat(jdbc.sql("SELECT event_type FROM outbox_events WHERE tenant_id = 'demo' AND aggregate_type = 'kill_switch'")
                 .query(String.class).list()).contains("killswitch.engaged", "killswitch.released");
+    }
+
+    @Test
+    void aStrategySwitchCancelsAndRefusesOnlyThatStrategysOrders() {
+        String strategy = "ks-" + UUID.randomUUID().toString().substring(0, 8);
+        String mine = api.post("/api/v1/orders", withStrategy(order(uniqueId("kss"), "MSFT", "BUY", "LMT", "1", "1.00"), strategy))
+                .text("id");
+        String other = api.post("/api/v1/orders", order(uniqueId("kso"), "MSFT", "BUY", "LMT", "1", "1.00")).text("id");
+        awaitState(mine, "ROUTED");
+        awaitState(other, "ROUTED");
+        ApiClient.Response engaged = api.post("/api/v1/kill-switches", "{\"scope\":\"STRATEGY\",\"scopeId\":\"" + strategy
+                + "\",\"state\":\"HALTED\",\"reasonCode\":\"E2E_STRATEGY\"}");
+        try {
+            assertThat(engaged.status()).as(engaged.body().toString()).isEqualTo(200);
+            assertThat(engaged.body().get("cancels").get("requested").asInt()).isEqualTo(1);
+            assertThat(api.get("/api/v1/orders/" + mine).text("state")).isEqualTo("CANCELED");
+            assertThat(api.get("/api/v1/orders/" + other).text("state")).isEqualTo("ROUTED");
+            ApiClient.Response refused = api.post("/api/v1/orders",
+                    withStrategy(order(uniqueId("kss"), "MSFT", "BUY", "LMT", "1", "1.00"), strategy));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().toString()).contains("TRADING_HALTED STRATEGY/" + strategy);
+            assertThat(api.post("/api/v1/orders", order(uniqueId("kso"), "MSFT", "BUY", "LMT", "1", "1.00")).status())
+                    .isEqualTo(201);
+        } finally {
+            api.delete("/api/v1/kill-switches/STRATEGY/" + strategy);
+            api.post("/api/v1/orders/" + other + "/cancel", "");
+        }
+    }
+
+    private static String withStrategy(String orderJson, String strategy) {
+        return orderJson.substring(0, orderJson.length() - 1) + ",\"strategy\":\"" + strategy + "\"}";
     }
 
     /**
