@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.oms.activities.risk.RiskChecks;
 import io.oms.activities.risk.RiskVerdict;
 import io.oms.infra.identity.Role;
+import io.oms.infra.ids.UuidV7;
 import io.oms.infra.risk.OverrideTerms;
 import io.oms.infra.risk.RiskOverride;
 import io.oms.infra.risk.RiskOverrideRepository;
@@ -206,10 +207,10 @@ class RiskOverridesEndToEndTest extends EndToEndTest {
         String revoked = own.api().post(PATH, body).text("id");
         own.api().delete(PATH + "/" + revoked);
         Instant past = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
-        RiskOverride expired = RiskOverride.created(UUID.randomUUID(), own.id(), null, null, UUID.fromString(limit), "r",
+        RiskOverride expired = RiskOverride.created(UuidV7.next(), own.id(), null, null, UUID.fromString(limit), "r",
                 "user:ops", past, past.plusSeconds(60));
         repository.insert(expired);
-        RiskOverride used = RiskOverride.created(UUID.randomUUID(), own.id(), new OverrideTerms(own.account(), "AAPL",
+        RiskOverride used = RiskOverride.created(UuidV7.next(), own.id(), new OverrideTerms(own.account(), "AAPL",
                 "BUY", "LMT", BigDecimal.ONE, BigDecimal.TEN, List.of("MAX_NOTIONAL")), null, null, "r", "user:ops",
                 Instant.now().truncatedTo(ChronoUnit.MICROS), Instant.now().plusSeconds(600));
         repository.insert(used);
