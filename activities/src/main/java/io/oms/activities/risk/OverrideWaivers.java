@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies the tenant's risk overrides to an engine verdict. Denials of a limit lifted by an active LIMIT override
- * are dropped, whatever the check. Then, for a new order only, when every remaining denial is a risk one and one
+ * Applies the tenant's risk overrides to an engine verdict. Risk denials of a limit lifted by an active LIMIT
+ * override are dropped, whatever the check. Then, for a new order only, when every remaining denial is a risk one and one
  * active ORDER override with the order's exact terms waives all of their reasons, that override is consumed
  * (single use, audited in the same transaction) and the order passes. Compliance denials are never waived.
  */
@@ -56,9 +56,9 @@ public class OverrideWaivers {
         OrderIntent intent = request.intent();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<RiskDenial> left = verdict.denials();
-        if (left.stream().anyMatch(d -> d.limitId() != null)) {
+        if (left.stream().anyMatch(OverrideWaivers::liftable)) {
             Set<UUID> lifted = overrides.liftedLimits(intent.tenantId(), now);
-            left = left.stream().filter(d -> d.limitId() == null || !lifted.contains(limitId(d))).toList();
+            left = left.stream().filter(d -> !liftable(d) || !lifted.contains(limitId(d))).toList();
         }
         if (!left.isEmpty() && request.kind() == RiskCheckKind.NEW_ORDER
                 && left.stream().allMatch(d -> d.kind() == DenialKind.RISK) && consumeWaiver(intent, left, now)) {
@@ -96,6 +96,11 @@ public class OverrideWaivers {
         node.put("user", intent.user());
         reasons.stream().sorted().forEach(node.putArray("waived")::add);
         return node.toString();
+    }
+
+    /** A risk denial of a stored limit; a compliance one (a DUPLICATE_WINDOW limit's duplicate) is never lifted. */
+    private static boolean liftable(RiskDenial denial) {
+        return denial.limitId() != null && denial.kind() == DenialKind.RISK;
     }
 
     private static UUID limitId(RiskDenial denial) {

@@ -164,6 +164,16 @@ class OverrideWaiversTest {
     }
 
     @Test
+    void aLimitLiftNeverDropsAComplianceDenialOfThatLimit() {
+        UUID window = UUID.randomUUID();
+        limitOverride(window, 3600);
+        RiskDenial duplicate = new RiskDenial(DenialReason.DUPLICATE_ORDER, new BigDecimal("60"), new BigDecimal("2"),
+                window.toString(), "same order as c0 2 s ago (window 60 s)");
+        assertThat(at(T0.plusSeconds(10)).apply(newOrder(order("d1", "100", "150")), new RiskVerdict(List.of(duplicate)))
+                .denials()).containsExactly(duplicate);
+    }
+
+    @Test
     void aLimitLiftAndAnOrderOverrideTogetherLetTheOrderThrough() {
         limitOverride(qtyLimit, 3600);
         RiskOverride o = orderOverride("100", "150", 900, DenialReason.MAX_NOTIONAL);

@@ -12,6 +12,8 @@ import io.oms.infra.persistence.OrderRow;
 import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.risk.OverrideStatus;
 import io.oms.infra.risk.OverrideTerms;
+import io.oms.infra.risk.LimitType;
+import io.oms.infra.risk.RiskLimit;
 import io.oms.infra.risk.RiskLimitRepository;
 import io.oms.infra.risk.RiskOverride;
 import io.oms.infra.risk.RiskOverrideRepository;
@@ -74,7 +76,12 @@ public class RiskOverrideService {
         String tenant = caller.tenantId();
         OverrideTerms terms = switch (draft.kind()) {
             case LIMIT -> {
-                limits.find(tenant, draft.limitId()).orElseThrow(() -> ApiException.notFound("risk limit"));
+                RiskLimit limit = limits.find(tenant, draft.limitId()).orElseThrow(() -> ApiException.notFound("risk limit"));
+                if (limit.type() == LimitType.DUPLICATE_WINDOW) {
+                    throw new ApiException(ErrorCode.COMPLIANCE_BLOCKED, "a DUPLICATE_WINDOW limit backs a compliance "
+                            + "rule and cannot be lifted", List.of(new FieldProblem("limitId", "is a DUPLICATE_WINDOW limit")),
+                            "change or delete the limit (risk:manage) instead");
+                }
                 yield null;
             }
             case ORDER -> draft.orderId() != null ? fromDeniedOrder(tenant, draft.orderId()) : fromBody(tenant, draft.terms());

@@ -195,6 +195,11 @@ class RiskOverridesEndToEndTest extends EndToEndTest {
         assertThat(fromOrder.status()).isEqualTo(422);
         assertThat(fromOrder.text("code")).isEqualTo("COMPLIANCE_BLOCKED");
         assertThat(fromOrder.text("message")).contains("compliance");
+        String window = own.api().post("/api/v1/risk/limits",
+                "{\"scope\":\"TENANT\",\"type\":\"DUPLICATE_WINDOW\",\"value\":\"60\"}").text("id");
+        ApiClient.Response lift = own.api().post(PATH, "{\"kind\":\"LIMIT\",\"limitId\":\"" + window + "\",\"reason\":\"x\"}");
+        assertThat(lift.status()).isEqualTo(422);
+        assertThat(lift.text("code")).isEqualTo("COMPLIANCE_BLOCKED");
         assertThat(own.api().get(PATH + "?status=all").body().get("items")).isEmpty();
     }
 
