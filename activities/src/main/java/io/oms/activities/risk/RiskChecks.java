@@ -16,15 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * One risk check: load the order's snapshot, run the rules of the moment asked about (less the checks the
- * deployment switched off, see {@link RiskProperties}).
+ * deployment switched off, see {@link RiskProperties}), then apply the tenant's risk overrides (lifted limits; a
+ * single-use waiver for a new order, consumed here).
  */
 @Component
 public class RiskChecks {
     private final RiskSnapshots snapshots;
+    private final OverrideWaivers overrides;
     private final Map<RiskCheckKind, RiskEngine> engines = new EnumMap<>(RiskCheckKind.class);
 
-    public RiskChecks(RiskSnapshots snapshots, RiskProperties properties) {
+    public RiskChecks(RiskSnapshots snapshots, OverrideWaivers overrides, RiskProperties properties) {
         this.snapshots = snapshots;
+        this.overrides = overrides;
         Set<DenialReason> off = EnumSet.noneOf(DenialReason.class);
         if (!properties.enforces(properties.marketHours())) {
             off.add(DenialReason.MARKET_CLOSED);
@@ -43,7 +46,7 @@ public class RiskChecks {
     public RiskVerdict check(RiskCheckRequest request) {
         OrderIntent intent = request.intent();
         RiskSnapshot snapshot = snapshots.load(intent.tenantId(), intent.account(), intent.symbol());
-        return engines.get(request.kind()).evaluate(intent, snapshot);
+        return overrides.apply(request, engines.get(request.kind()).evaluate(intent, snapshot));
     }
 
     static RiskEngine engine(RiskCheckKind kind) {

@@ -6,7 +6,9 @@ import io.oms.activities.ledger.LedgerTestDb;
 import io.oms.infra.config.RiskProperties;
 import io.oms.infra.config.RiskProperties.Enforcement;
 import io.oms.infra.persistence.PnlRepository;
+import io.oms.infra.audit.AuditRepository;
 import io.oms.infra.risk.RiskLimitRepository;
+import io.oms.infra.risk.RiskOverrideRepository;
 import io.oms.infra.risk.RiskSnapshots;
 import io.oms.workflows.domain.OrderType;
 import io.oms.workflows.domain.Side;
@@ -37,7 +39,8 @@ class MarketHoursCheckTest {
                 db.tx, Clock.fixed(Instant.parse(at), ZoneOffset.UTC));
         OrderIntent intent = new OrderIntent(tenant, "c-1", "DU1", "AAPL", Side.BUY, type, TimeInForce.DAY,
                 BigDecimal.ONE, type == OrderType.LMT ? new BigDecimal("100") : null, null, outsideRth, null, "tester");
-        return new RiskChecks(snapshots, properties).check(new RiskCheckRequest(intent, RiskCheckKind.NEW_ORDER))
+        OverrideWaivers none = new OverrideWaivers(new RiskOverrideRepository(db.jdbc), new AuditRepository(db.jdbc), db.tx);
+        return new RiskChecks(snapshots, none, properties).check(new RiskCheckRequest(intent, RiskCheckKind.NEW_ORDER))
                 .denials().stream().map(RiskDenial::reason).toList();
     }
 

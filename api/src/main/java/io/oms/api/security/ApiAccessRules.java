@@ -52,6 +52,11 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/risk/restricted-accounts", RISK_MANAGE),
             new Rule(PUT, "/api/v1/risk/restricted-accounts/{account}", RISK_MANAGE),
             new Rule(DELETE, "/api/v1/risk/restricted-accounts/{account}", RISK_MANAGE),
+            // Overrides: made and revoked with risk:override, read like the rest of the risk state.
+            new Rule(POST, "/api/v1/risk/overrides", RISK_OVERRIDE),
+            new Rule(GET, "/api/v1/risk/overrides", RISK_MANAGE),
+            new Rule(GET, "/api/v1/risk/overrides/{id}", RISK_MANAGE),
+            new Rule(DELETE, "/api/v1/risk/overrides/{id}", RISK_OVERRIDE),
             // MFA: any signed-in user manages their own second factor (the controller refuses API keys)
             new Rule(POST, "/api/v1/auth/mfa/totp/enrol", AUTH_LOGIN),
             new Rule(POST, "/api/v1/auth/mfa/totp/confirm", AUTH_LOGIN),

@@ -35,6 +35,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     private People.Person victimMember;
     private String victimInviteId;
     private String victimLimitId;
+    private String victimOverrideId;
     /** The victim's restricted symbol and its (unique) reason. */
     private static final String VICTIM_SYMBOL = "IBM";
     private String victimReason;
@@ -57,6 +58,10 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "{\"scope\":\"ACCOUNT\",\"scopeValue\":\"" + ACCOUNT + "\",\"type\":\"MAX_ORDER_QTY\",\"value\":\"1000000\"}");
         assertThat(limit.status()).isEqualTo(201);
         victimLimitId = limit.text("id");
+        ApiClient.Response override = api.post("/api/v1/risk/overrides", "{\"kind\":\"LIMIT\",\"limitId\":\""
+                + victimLimitId + "\",\"reason\":\"victim's lift\",\"expiresInSeconds\":60}");
+        assertThat(override.status()).isEqualTo(201);
+        victimOverrideId = override.text("id");
         victimReason = uniqueId("victim-reason");
         ApiClient.Response restricted = api.put("/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL,
                 "{\"reason\":\"" + victimReason + "\"}");
@@ -92,6 +97,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/users/{id}/unlock", "/api/v1/users/" + victimMember.userId() + "/unlock");
         paths.put("/api/v1/brokers/accounts/{account}/credentials", "/api/v1/brokers/accounts/" + ACCOUNT + "/credentials");
         paths.put("/api/v1/risk/limits/{id}", "/api/v1/risk/limits/" + victimLimitId);
+        paths.put("/api/v1/risk/overrides/{id}", "/api/v1/risk/overrides/" + victimOverrideId);
         paths.put("/api/v1/kill-switches/{scope}/{scopeId}", "/api/v1/kill-switches/ACCOUNT/" + ACCOUNT);
         paths.put("/api/v1/risk/restricted-symbols/{symbol}", "/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
         paths.put("/api/v1/risk/restricted-accounts/{account}", "/api/v1/risk/restricted-accounts/" + ACCOUNT);
@@ -180,6 +186,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         assertThat(victimUser.get("/api/v1/auth/me").status()).as("the victim's session still works").isEqualTo(200);
         assertThat(api.get("/api/v1/members").body().toString()).contains(victimMember.userId().toString());
         assertThat(api.get("/api/v1/invites").body().toString()).contains(victimInviteId);
+        assertThat(api.get("/api/v1/risk/overrides/" + victimOverrideId).text("revokedAt"))
+                .as("the victim's override is not revoked").isNull();
         assertThat(api.get("/api/v1/risk/limits/" + victimLimitId).text("value")).as("the victim's limit is unchanged")
                 .isEqualTo("1000000");
         assertThat(api.get("/api/v1/risk/restricted-symbols").body().toString())

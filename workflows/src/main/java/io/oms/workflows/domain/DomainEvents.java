@@ -26,12 +26,14 @@ public final class DomainEvents {
     public static final String RISK_BREACHED = "risk.breached";
     /** The actor of every order change the risk engine causes; such a change also publishes {@link #RISK_BREACHED}. */
     public static final String RISK_ACTOR = "system:risk";
+    public static final String RISK_OVERRIDE_CREATED = "risk.override.created";
 
     /** Aggregate types of the outbox: events are published in order per (aggregate type, aggregate id). */
     public static final String AGGREGATE_ORDER = "order";
     public static final String AGGREGATE_POSITION = "position";
     public static final String AGGREGATE_PNL_SNAPSHOT = "pnl_snapshot";
     public static final String AGGREGATE_KILL_SWITCH = "kill_switch";
+    public static final String AGGREGATE_RISK_OVERRIDE = "risk_override";
 
     public static final Set<String> ORDER_EVENTS = Set.of(ORDER_CREATED, ORDER_ROUTED, ORDER_PARTIALLY_FILLED,
             ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED, ORDER_DENIED);
