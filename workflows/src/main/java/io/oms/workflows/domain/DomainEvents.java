@@ -21,12 +21,14 @@ public final class DomainEvents {
     public static final String PNL_SNAPSHOT_CREATED = "pnl.snapshot.created";
     public static final String KILLSWITCH_ENGAGED = "killswitch.engaged";
     public static final String KILLSWITCH_RELEASED = "killswitch.released";
+    public static final String RISK_BREACHED = "risk.breached";
 
     /** Aggregate types of the outbox: events are published in order per (aggregate type, aggregate id). */
     public static final String AGGREGATE_ORDER = "order";
     public static final String AGGREGATE_POSITION = "position";
     public static final String AGGREGATE_PNL_SNAPSHOT = "pnl_snapshot";
     public static final String AGGREGATE_KILL_SWITCH = "kill_switch";
+    public static final String AGGREGATE_CIRCUIT_BREAKER = "circuit_breaker";
 
     public static final Set<String> ORDER_EVENTS = Set.of(ORDER_CREATED, ORDER_ROUTED, ORDER_PARTIALLY_FILLED,
             ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED);
