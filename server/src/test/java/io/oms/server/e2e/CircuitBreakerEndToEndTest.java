@@ -30,6 +30,13 @@ class CircuitBreakerEndToEndTest extends EndToEndTest {
     void aRejectStormHaltsTheTenantAndOnlyASignedInPersonMayReleaseIt() {
         // The simulator does not know this tenant's account: it rejects every order (error 201), as a real broker would.
         OwnTenant own = ownTenant("cbrej", "Reject storm tenant");
+        ApiClient.Response invalid = own.api().put("/api/v1/risk/circuit-breakers/REJECT_STORM",
+                "{\"scope\":\"ACCOUNT\",\"account\":\"DU0000000\",\"threshold\":\"1.5\",\"action\":\"STOP\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text("code")).isEqualTo("VALIDATION_ERROR");
+        assertThat(invalid.body().get("details").toString()).contains("account").contains("threshold").contains("action");
+        assertThat(own.api().put("/api/v1/risk/circuit-breakers/FAT_FINGER", "{\"threshold\":\"1\"}").status()).isEqualTo(404);
+        assertThat(own.api().get("/api/v1/risk/circuit-breakers").body().get("items").size()).as("nothing saved").isZero();
         ApiClient.Response configured = own.api().put("/api/v1/risk/circuit-breakers/REJECT_STORM",
                 "{\"threshold\":\"2\",\"windowSeconds\":300}");
         assertThat(configured.status()).as(configured.body().toString()).isEqualTo(201);
