@@ -67,13 +67,14 @@ public class BreakerMeasurements {
 
     /**
      * The 90th percentile, in ms, of order created -> ROUTED (the broker's first acknowledgement, as the order's
-     * audit record of {@code order.routed} times it) over the orders routed in the window.
+     * audit record of {@code order.routed} times it) over the orders routed in the window. Order audit records are
+     * keyed by the order's uuid, so the join is by primary key.
      */
     private BreakerMeasurement latency(String tenant, Optional<String> account, Instant since, Instant now, int minSamples) {
         return jdbc.sql("""
                         SELECT count(*) AS n,
                                percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (a.at - o.created_at)) * 1000) AS p90
-                        FROM audit_log a JOIN orders o ON o.tenant_id = a.tenant_id AND CAST(o.id AS text) = a.resource_id
+                        FROM audit_log a JOIN orders o ON o.id = CAST(a.resource_id AS uuid) AND o.tenant_id = a.tenant_id
                         WHERE a.tenant_id = :t AND a.resource_type = 'order' AND a.action = 'order.routed'
                           AND a.at > :since AND a.at <= :now""" + (account.isPresent() ? " AND o.account = :a" : ""))
                 .params(params(tenant, account, since, now))
