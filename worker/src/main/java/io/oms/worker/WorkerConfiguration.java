@@ -1,5 +1,6 @@
 package io.oms.worker;
 
+import io.oms.activities.breaker.CircuitBreakerActivitiesImpl;
 import io.oms.activities.broker.BrokerActivitiesImpl;
 import io.oms.activities.killswitch.KillSwitchActivitiesImpl;
 import io.oms.activities.risk.RiskActivitiesImpl;
@@ -16,6 +17,8 @@ import io.oms.infra.persistence.InstrumentRepository;
 import io.oms.infra.persistence.MarketPriceRepository;
 import io.oms.infra.persistence.TenantRepository;
 import io.oms.infra.persistence.UnmatchedBrokerEventRepository;
+import io.oms.infra.risk.CircuitBreakerRepository;
+import io.oms.workflows.breaker.CircuitBreakerWorkflowImpl;
 import io.oms.workflows.killswitch.KillSwitchWorkflowImpl;
 import io.oms.workflows.order.OrderWorkflowContract;
 import io.oms.workflows.order.OrderWorkflowImpl;
@@ -68,7 +71,8 @@ public class WorkerConfiguration {
     WorkerFactory workerFactory(WorkflowClient client, BrokerProperties broker, IbConnector connector,
                                 LedgerActivitiesImpl ledger, InstrumentRepository instruments,
                                 TemporalProperties temporal, PnlSnapshotActivitiesImpl pnlSnapshots,
-                                KillSwitchActivitiesImpl killSwitches, RiskActivitiesImpl risk) {
+                                KillSwitchActivitiesImpl killSwitches, RiskActivitiesImpl risk,
+                                CircuitBreakerActivitiesImpl circuitBreakers) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkflowCacheSize(2_000)
@@ -87,6 +91,8 @@ public class WorkerConfiguration {
         oms.registerActivitiesImplementations(pnlSnapshots);
         oms.registerWorkflowImplementationTypes(KillSwitchWorkflowImpl.class);
         oms.registerActivitiesImplementations(killSwitches);
+        oms.registerWorkflowImplementationTypes(CircuitBreakerWorkflowImpl.class);
+        oms.registerActivitiesImplementations(circuitBreakers);
         factory.newWorker(OrderWorkflowContract.brokerTaskQueue(broker.connection()), options)
                 .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments));
         return factory;
@@ -95,6 +101,11 @@ public class WorkerConfiguration {
     @Bean
     PnlSnapshotStarter pnlSnapshotStarter(WorkflowClient client, TenantRepository tenants) {
         return new PnlSnapshotStarter(client, tenants);
+    }
+
+    @Bean
+    CircuitBreakerStarter circuitBreakerStarter(WorkflowClient client, CircuitBreakerRepository breakers) {
+        return new CircuitBreakerStarter(client, breakers);
     }
 
     @Bean

@@ -6,7 +6,7 @@ import io.oms.activities.ledger.LedgerTestDb;
 import io.oms.infra.config.RiskProperties;
 import io.oms.infra.config.RiskProperties.Enforcement;
 import io.oms.infra.persistence.PnlRepository;
-import io.oms.infra.audit.AuditRepository;
+import io.oms.infra.persistence.AuditRepository;
 import io.oms.infra.risk.RiskLimitRepository;
 import io.oms.infra.risk.RiskOverrideRepository;
 import io.oms.infra.risk.RiskSnapshots;

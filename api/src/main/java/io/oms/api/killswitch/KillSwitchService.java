@@ -6,7 +6,9 @@ import io.oms.infra.config.ApiRole;
 import io.oms.infra.identity.Scopes;
 import io.oms.infra.persistence.BrokerDirectory;
 import io.oms.infra.persistence.KillSwitchRepository;
+import io.oms.infra.persistence.KillSwitchRow;
 import io.oms.infra.security.ApiPrincipal;
+import io.oms.workflows.breaker.CircuitBreakerContract;
 import io.oms.workflows.domain.ErrorCode;
 import io.oms.workflows.domain.StrategyId;
 import io.oms.workflows.killswitch.EngageRequest;
@@ -84,10 +86,23 @@ public class KillSwitchService {
         }
         KillSwitchKey key = key(principal, scope, scopeId);
         // Only a switch that was ever engaged can be released: an unknown one is 404, for any caller alike.
-        if (switches.find(key.tenantId(), key.scope().name(), key.scopeId()).isEmpty()) {
-            throw ApiException.notFound("kill switch " + scope + "/" + scopeId);
-        }
+        KillSwitchRow row = switches.find(key.tenantId(), key.scope().name(), key.scopeId())
+                .orElseThrow(() -> ApiException.notFound("kill switch " + scope + "/" + scopeId));
+        requirePersonForBreakerRelease(principal, row);
         return call(() -> KillSwitchClient.release(client, key, new ReleaseRequest(principal.actor(), reason)));
+    }
+
+    /**
+     * RTS 6 Art. 15(3): trading stopped by a circuit breaker is re-enabled only by a person. A switch a breaker
+     * engaged is released by a signed-in user (an access token), never by an API key, not even the user's own key.
+     */
+    static void requirePersonForBreakerRelease(ApiPrincipal principal, KillSwitchRow row) {
+        if (row.engaged() && CircuitBreakerContract.engagedByBreaker(row.reasonCode()) && principal.isApiKey()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "kill switch " + row.scope() + "/" + row.scopeId()
+                    + " was engaged by a circuit breaker (" + row.reasonCode() + "): only a signed-in person may release it,"
+                    + " not an API key (MiFID II RTS 6 Art. 15(3))", List.of(),
+                    "sign in as a user with " + Scopes.RISK_MANAGE + " and release it with the access token");
+        }
     }
 
     /** The switch the caller may address, or 404 (another tenant's) / 403 (GLOBAL without system:admin). */

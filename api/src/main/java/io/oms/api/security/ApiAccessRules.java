@@ -57,6 +57,10 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/risk/overrides", RISK_MANAGE),
             new Rule(GET, "/api/v1/risk/overrides/{id}", RISK_MANAGE),
             new Rule(DELETE, "/api/v1/risk/overrides/{id}", RISK_OVERRIDE),
+            // Circuit breakers: thresholds that engage a kill switch automatically (issue 6).
+            new Rule(GET, "/api/v1/risk/circuit-breakers", RISK_MANAGE),
+            new Rule(PUT, "/api/v1/risk/circuit-breakers/{kind}", RISK_MANAGE),
+            new Rule(DELETE, "/api/v1/risk/circuit-breakers/{kind}", RISK_MANAGE),
             // MFA: any signed-in user manages their own second factor (the controller refuses API keys)
             new Rule(POST, "/api/v1/auth/mfa/totp/enrol", AUTH_LOGIN),
             new Rule(POST, "/api/v1/auth/mfa/totp/confirm", AUTH_LOGIN),

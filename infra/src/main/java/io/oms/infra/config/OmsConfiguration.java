@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TemporalProperties.class, BrokerProperties.class, RoleProperties.class,
-        ApiProperties.class, RiskProperties.class})
+        ApiProperties.class, RiskProperties.class, CircuitBreakerProperties.class})
 public class OmsConfiguration {}

@@ -39,6 +39,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     /** The victim's restricted symbol and its (unique) reason. */
     private static final String VICTIM_SYMBOL = "IBM";
     private String victimReason;
+    /** The victim's circuit breaker (one per kind and tenant). */
+    private static final String VICTIM_BREAKER = "/api/v1/risk/circuit-breakers/LOSS";
 
     @BeforeEach
     void victimAndAttacker() {
@@ -66,6 +68,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         ApiClient.Response restricted = api.put("/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL,
                 "{\"reason\":\"" + victimReason + "\"}");
         assertThat(restricted.status()).isIn(200, 201);
+        // A disabled breaker: it never trips, and it starts no evaluation.
+        ApiClient.Response breaker = api.put(VICTIM_BREAKER, "{\"threshold\":\"999999999\",\"enabled\":false}");
+        assertThat(breaker.status()).isIn(200, 201);
         OwnTenant other = ownTenant("atk", "Attacker tenant");
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
@@ -81,6 +86,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     @AfterEach
     void liftVictimRestriction() {
         api.delete("/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
+        api.delete(VICTIM_BREAKER);
     }
 
     /** For each templated endpoint, the victim's concrete path; a new templated endpoint must be added here. */
@@ -101,6 +107,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/kill-switches/{scope}/{scopeId}", "/api/v1/kill-switches/ACCOUNT/" + ACCOUNT);
         paths.put("/api/v1/risk/restricted-symbols/{symbol}", "/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
         paths.put("/api/v1/risk/restricted-accounts/{account}", "/api/v1/risk/restricted-accounts/" + ACCOUNT);
+        paths.put("/api/v1/risk/circuit-breakers/{kind}", VICTIM_BREAKER);
         return paths;
     }
 
@@ -110,11 +117,13 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
      * while the loop's made-up "id" is no instrument (400). It is checked by
      * {@link #restrictingTheVictimsSymbolCreatesTheAttackersOwnRestrictionOnly()} instead. PUT of a restricted
      * account answers 400 for any account that is not the caller's, the victim's as much as a made-up one: see
-     * {@link #anotherTenantsAccountCanNeitherBeRestrictedNorLifted()}.
+     * {@link #anotherTenantsAccountCanNeitherBeRestrictedNorLifted()}. PUT of a circuit breaker is keyed by its kind:
+     * {@link #configuringTheVictimsBreakerKindConfiguresTheAttackersOwnBreakerOnly()}.
      */
     private static boolean judgedElsewhere(Rule rule) {
         return rule.method().name().equals("PUT") && (rule.path().equals("/api/v1/risk/restricted-symbols/{symbol}")
-                || rule.path().equals("/api/v1/risk/restricted-accounts/{account}"));
+                || rule.path().equals("/api/v1/risk/restricted-accounts/{account}")
+                || rule.path().equals("/api/v1/risk/circuit-breakers/{kind}"));
     }
 
     @Test
@@ -146,6 +155,19 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         assertThat(attacker.delete(path).status()).as("the victim's row is not the attacker's to lift").isEqualTo(404);
         ApiClient.Response victims = api.get("/api/v1/risk/restricted-symbols");
         assertThat(victims.body().toString()).contains(victimReason).doesNotContain("attacker's own");
+    }
+
+    /** PUT of a breaker is keyed by its kind, which every tenant has: the attacker configures its own only. */
+    @Test
+    void configuringTheVictimsBreakerKindConfiguresTheAttackersOwnBreakerOnly() {
+        ApiClient.Response own = attacker.put(VICTIM_BREAKER, "{\"threshold\":\"5\",\"enabled\":false}");
+        assertThat(own.status()).as("the attacker's own breaker, new to the attacker").isEqualTo(201);
+        assertThat(own.body().toString()).doesNotContain("999999999");
+        assertThat(attacker.get("/api/v1/risk/circuit-breakers").body().toString()).doesNotContain("999999999");
+        assertThat(attacker.delete(VICTIM_BREAKER).status()).isEqualTo(204);
+        assertThat(attacker.delete(VICTIM_BREAKER).status()).as("the victim's breaker is not the attacker's to delete")
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/risk/circuit-breakers").body().toString()).contains("999999999");
     }
 
     @Test

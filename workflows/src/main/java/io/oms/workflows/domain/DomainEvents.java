@@ -34,6 +34,7 @@ public final class DomainEvents {
     public static final String AGGREGATE_PNL_SNAPSHOT = "pnl_snapshot";
     public static final String AGGREGATE_KILL_SWITCH = "kill_switch";
     public static final String AGGREGATE_RISK_OVERRIDE = "risk_override";
+    public static final String AGGREGATE_CIRCUIT_BREAKER = "circuit_breaker";
 
     public static final Set<String> ORDER_EVENTS = Set.of(ORDER_CREATED, ORDER_ROUTED, ORDER_PARTIALLY_FILLED,
             ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED, ORDER_DENIED);
