@@ -103,14 +103,20 @@ class CircuitBreakerEndToEndTest extends EndToEndTest {
         String account = "/api/v1/kill-switches/ACCOUNT/" + ACCOUNT;
         TestUsers users = new TestUsers(context(), api);
         ApiClient person = users.as(users.loggedIn(users.create(Role.MANAGER, "demo"), "demo"));
+        // Other test classes fill orders of this account too; a breaker counts only what follows its switch's last
+        // release, so a release now makes the window this test's alone.
+        assertThat(api.post("/api/v1/kill-switches", "{\"scope\":\"ACCOUNT\",\"scopeId\":\"" + ACCOUNT
+                + "\",\"state\":\"REDUCING\",\"reasonCode\":\"E2E_RESET\"}").status()).isEqualTo(200);
+        assertThat(api.delete(account).status()).isEqualTo(200);
         ApiClient.Response configured = api.put("/api/v1/risk/circuit-breakers/REPEATED_EXECUTIONS",
                 "{\"scope\":\"ACCOUNT\",\"account\":\"" + ACCOUNT + "\",\"threshold\":\"2\",\"windowSeconds\":120,"
                         + "\"action\":\"REDUCING\"}");
         assertThat(configured.status()).as(configured.body().toString()).isIn(200, 201);
         try {
             for (int i = 0; i < 3; i++) {
-                String id = api.post("/api/v1/orders", orderFor(ACCOUNT, "SPY", "BUY", uniqueId("cbrep"))).text("id");
-                awaitState(id, "FILLED");
+                ApiClient.Response placed = api.post("/api/v1/orders", orderFor(ACCOUNT, "SPY", "BUY", uniqueId("cbrep")));
+                assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
+                awaitState(placed.text("id"), "FILLED");
             }
             ApiClient.Response reducing = api.await("/api/v1/kill-switches",
                     r -> r.body().get("items").toString().contains("CIRCUIT_BREAKER_REPEATED_EXECUTIONS"), TRIP_WAIT);
