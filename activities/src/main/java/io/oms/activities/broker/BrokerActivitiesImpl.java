@@ -82,6 +82,19 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
         }
     }
 
+    @Override
+    public void cancelAll() {
+        awaitSession(ErrorCode.BROKER_TIMEOUT);
+        try {
+            connector.cancelAllOrders().get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw ApplicationFailure.newFailure("global cancel not sent: " + e, ErrorCode.BROKER_TIMEOUT.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApplicationFailure.newFailure("interrupted", ErrorCode.BROKER_TIMEOUT.name());
+        }
+    }
+
     /**
      * Re-sends the working order under its IB id with the new terms and waits for IB's answer: the openOrder
      * showing the new terms, or the refusal (104 filled, 105 not the same order, 201). A retry re-sends the same

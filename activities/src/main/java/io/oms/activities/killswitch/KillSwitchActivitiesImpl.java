@@ -50,6 +50,11 @@ public class KillSwitchActivitiesImpl implements KillSwitchActivities {
     }
 
     @Override
+    public List<String> brokerConnections() {
+        return switches.brokerConnections();
+    }
+
+    @Override
     public List<String> liveOrders(KillSwitchKey key) {
         List<KillSwitchRepository.LiveOrder> live = switch (key.scope()) {
             case GLOBAL -> switches.liveOrders(null, null);

@@ -77,6 +77,12 @@ public class KillSwitchRepository {
         return statement.query((rs, n) -> new LiveOrder(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** Every IB connection that serves an account of any tenant. */
+    public List<String> brokerConnections() {
+        return jdbc.sql("SELECT DISTINCT connection_name FROM broker_accounts ORDER BY connection_name")
+                .query(String.class).list();
+    }
+
     /** The live orders of the tenant that name {@code strategy} (a strategy's switch sweeps them). */
     public List<LiveOrder> liveOrdersOfStrategy(String tenantId, String strategy) {
         return jdbc.sql("SELECT tenant_id, client_order_id FROM orders WHERE state IN " + LIVE

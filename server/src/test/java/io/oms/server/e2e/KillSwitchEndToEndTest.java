@@ -3,8 +3,11 @@ package io.oms.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oms.api.killswitch.KillSwitchGate;
+import io.oms.ib.msg.PlaceOrder;
+import io.oms.ib.sim.SimOrderView;
 import io.oms.infra.identity.Scopes;
 import io.oms.infra.security.ApiKeys;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +112,45 @@ class KillSwitchEndToEndTest extends EndToEndTest {
             api.delete("/api/v1/kill-switches/STRATEGY/" + strategy);
             api.post("/api/v1/orders/" + other + "/cancel", "");
         }
+    }
+
+    @Test
+    void theGlobalSwitchCancelsEveryOpenOrderOfTheSessionEvenOnePlacedOutsideTheOms() {
+        long manual = simulator.placeManualOrder(PlaceOrder.builder(0, "MSFT").buy(new BigDecimal("3"))
+                .limit(new BigDecimal("1.00")).account(ACCOUNT).build());
+        String ours = api.post("/api/v1/orders", order(uniqueId("ksg"), "MSFT", "BUY", "LMT", "1", "1.00")).text("id");
+        awaitState(ours, "ROUTED");
+        ApiClient.Response engaged = api.post("/api/v1/kill-switches",
+                "{\"scope\":\"GLOBAL\",\"state\":\"HALTED\",\"reasonCode\":\"E2E_GLOBAL\"}");
+        try {
+            assertThat(engaged.status()).as(engaged.body().toString()).isEqualTo(200);
+            assertThat(engaged.body().get("cancels").get("stillWorking").asInt()).isZero();
+            assertThat(api.get("/api/v1/orders/" + ours).text("state")).isEqualTo("CANCELED");
+            // The order a TWS user placed by hand is gone too: reqGlobalCancel went to the whole session.
+            assertThat(manualOrderStatus(manual, "Cancelled")).isEqualTo("Cancelled");
+        } finally {
+            ApiClient.Response released = api.delete("/api/v1/kill-switches/GLOBAL/global");
+            assertThat(released.status()).as(released.body().toString()).isEqualTo(200);
+        }
+    }
+
+    /** The simulator's status of a manual order, once it is {@code expected} or after a bounded wait. */
+    private String manualOrderStatus(long permId, String expected) {
+        String status = null;
+        for (int i = 0; i < 100 && !expected.equals(status); i++) {
+            simulator.sync();
+            status = simulator.orders().stream().filter(o -> o.permId() == permId).map(SimOrderView::status)
+                    .findFirst().orElse(null);
+            if (!expected.equals(status)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return status;
     }
 
     private static String withStrategy(String orderJson, String strategy) {

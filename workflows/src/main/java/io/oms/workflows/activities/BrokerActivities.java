@@ -21,4 +21,11 @@ public interface BrokerActivities {
     /** Changes a working order's terms; completes when IB works it on them, or with IB's refusal (104, 105, 201). */
     @ActivityMethod
     ModifyAck modifyOrder(ModifyOrderCommand command);
+
+    /**
+     * reqGlobalCancel: IB cancels every open order of the session, the OMS's and any placed outside it (the global
+     * kill switch). Completes once the request is sent; the orders' cancellations arrive as their own events.
+     */
+    @ActivityMethod
+    void cancelAll();
 }

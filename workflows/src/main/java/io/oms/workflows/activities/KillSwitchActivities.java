@@ -21,6 +21,10 @@ public interface KillSwitchActivities {
     @ActivityMethod
     List<String> liveOrders(KillSwitchKey key);
 
+    /** The names of every IB session (connection) that serves an account: a global switch cancels at each. */
+    @ActivityMethod
+    List<String> brokerConnections();
+
     /** Sends each order workflow its cancel update (accepted, not awaited); returns how many accepted it. */
     @ActivityMethod
     int cancelOrders(CancelOrders command);

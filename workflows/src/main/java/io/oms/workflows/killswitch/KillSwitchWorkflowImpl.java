@@ -68,6 +68,9 @@ public class KillSwitchWorkflowImpl implements KillSwitchWorkflow {
             view = view.engaged(request, now());
             transitionsThisRun++;
             activities.recordState(view);
+            if (view.key().scope() == KillSwitchScope.GLOBAL) {
+                GlobalCancel.atEveryConnection(activities);
+            }
             CancelSweep sweep = new Sweep(activities, view.key(), request.actor(),
                     "kill switch " + view.key().scope() + " " + request.state() + ": " + request.reasonCode()).run();
             view = view.withSweep(sweep);

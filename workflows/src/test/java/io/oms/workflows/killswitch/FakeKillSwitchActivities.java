@@ -19,6 +19,7 @@ final class FakeKillSwitchActivities implements KillSwitchActivities {
     final Set<String> stubborn = ConcurrentHashMap.newKeySet();
     final List<String> liveLater = new CopyOnWriteArrayList<>();
     volatile int listings;
+    volatile List<String> connections = List.of("sim");
 
     @Override
     public void recordState(KillSwitchView view) {
@@ -34,6 +35,11 @@ final class FakeKillSwitchActivities implements KillSwitchActivities {
         List<String> ids = new ArrayList<>(live);
         Collections.sort(ids);
         return ids;
+    }
+
+    @Override
+    public List<String> brokerConnections() {
+        return connections;
     }
 
     @Override

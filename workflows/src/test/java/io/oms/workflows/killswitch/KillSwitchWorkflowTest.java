@@ -3,6 +3,7 @@ package io.oms.workflows.killswitch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.oms.workflows.order.OrderWorkflowContract;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -21,6 +22,8 @@ class KillSwitchWorkflowTest {
     private static final EngageRequest HALT = new EngageRequest(TradingState.HALTED, "LOSS_LIMIT", "daily loss", "user:1");
 
     private final FakeKillSwitchActivities activities = new FakeKillSwitchActivities();
+    private final FakeSessionBroker simSession = new FakeSessionBroker();
+    private final FakeSessionBroker otherSession = new FakeSessionBroker();
     private TestWorkflowEnvironment env;
     private WorkflowClient client;
 
@@ -30,6 +33,8 @@ class KillSwitchWorkflowTest {
         Worker worker = env.newWorker(KillSwitchContract.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(KillSwitchWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
+        env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(simSession);
+        env.newWorker(OrderWorkflowContract.brokerTaskQueue("other")).registerActivitiesImplementations(otherSession);
         env.start();
         client = env.getWorkflowClient();
     }
@@ -44,6 +49,25 @@ class KillSwitchWorkflowTest {
         assertThat(KillSwitchContract.workflowId(KillSwitchKey.global())).isEqualTo("killswitch/_system/global/global");
         assertThat(KillSwitchContract.workflowId(new KillSwitchKey("acme", KillSwitchScope.ACCOUNT, "DU1")))
                 .isEqualTo("killswitch/acme/account/DU1");
+    }
+
+    @Test
+    void theGlobalSwitchSendsReqGlobalCancelOnEverySessionThenSweeps() {
+        activities.connections = List.of("other", "sim");
+        activities.live.addAll(List.of("order/t1/a", "order/t2/b"));
+        Engagement engagement = KillSwitchClient.engage(client, KillSwitchKey.global(), HALT);
+        assertThat(simSession.globalCancels).hasValue(1);
+        assertThat(otherSession.globalCancels).hasValue(1);
+        assertThat(engagement.view().lastSweep()).isEqualTo(new CancelSweep(2, 2, 0));
+        // Engaging the state it is in again changes nothing and sends nothing.
+        KillSwitchClient.engage(client, KillSwitchKey.global(), HALT);
+        assertThat(simSession.globalCancels).hasValue(1);
+    }
+
+    @Test
+    void aTenantSwitchNeverCancelsAWholeSession() {
+        KillSwitchClient.engage(client, TENANT, HALT);
+        assertThat(simSession.globalCancels).hasValue(0);
     }
 
     @Test

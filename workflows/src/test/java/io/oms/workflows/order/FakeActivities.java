@@ -86,6 +86,11 @@ final class FakeActivities {
             modifies.add(command);
             return modifyAnswer.apply(command);
         }
+
+        @Override
+        public void cancelAll() {
+            throw new UnsupportedOperationException("orders never cancel every order of a session");
+        }
     }
 
     /** The risk checks: every request recorded; passes unless {@code answer} says otherwise. */
