@@ -45,7 +45,7 @@ public class RiskChecks {
 
     public RiskVerdict check(RiskCheckRequest request) {
         OrderIntent intent = request.intent();
-        RiskSnapshot snapshot = snapshots.load(intent.tenantId(), intent.account(), intent.symbol());
+        RiskSnapshot snapshot = snapshots.loadForCheck(intent.tenantId(), intent.account(), intent.symbol());
         return overrides.apply(request, engines.get(request.kind()).evaluate(intent, snapshot));
     }
 

@@ -10,11 +10,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,10 +67,29 @@ public class RiskSnapshots {
         this.peaks = new DayPeakRepository(jdbc);
     }
 
-    /** The snapshot for an order in {@code symbol}, or account-wide (no price, no restriction) when it is null. */
+    /**
+     * The whole snapshot for an order in {@code symbol}, or account-wide (no price, no restriction) when it is null:
+     * every figure, whichever limits exist (risk status shows them all).
+     */
     public RiskSnapshot load(String tenantId, String account, String symbol) {
+        return load(tenantId, account, symbol, true);
+    }
+
+    /**
+     * The snapshot a pre-trade check needs: the figures the tenant's limit types can read, and no more. Positions and
+     * today's P&L only under a position, loss, drawdown, leverage or concentration limit; recent orders only under an
+     * order-rate or duplicate-window limit; prices only under a notional, collar, leverage or concentration limit;
+     * the day's peak (read and raised) only under a drawdown limit. Restrictions and working orders always. A figure
+     * not read is empty (zero, null), and the rules that would read it have no limit to apply, so the verdict is
+     * the full snapshot's.
+     */
+    public RiskSnapshot loadForCheck(String tenantId, String account, String symbol) {
+        return load(tenantId, account, symbol, false);
+    }
+
+    private RiskSnapshot load(String tenantId, String account, String symbol, boolean everything) {
         Instant now = clock.instant();
-        Loaded loaded = tx.execute(status -> read(tenantId, account, symbol, now));
+        Loaded loaded = tx.execute(status -> read(tenantId, account, symbol, now, everything));
         RiskSnapshot snapshot = loaded.snapshot();
         if (loaded.newPeak()) {
             // Outside the snapshot's transaction, which stays read-only and short; GREATEST keeps a concurrent higher peak.
@@ -90,21 +112,22 @@ public class RiskSnapshots {
                 .param("tenantId", tenantId).param("account", account).query(Integer.class).single() > 0;
     }
 
-    private Loaded read(String tenantId, String account, String symbol, Instant now) {
+    private Loaded read(String tenantId, String account, String symbol, Instant now, boolean everything) {
         List<RiskLimit> tenantLimits = limits.list(tenantId);
-        List<HeldPosition> positions = pnl.valuedPositions(tenantId, Optional.of(account)).stream()
-                .map(RiskSnapshots::held).toList();
+        Reads reads = everything ? Reads.ALL : Reads.of(tenantLimits);
+        List<HeldPosition> positions = !reads.positions() ? List.of()
+                : pnl.valuedPositions(tenantId, Optional.of(account)).stream().map(RiskSnapshots::held).toList();
         List<SnapshotOrder> working = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId "
                         + "AND account = :account AND state IN (:states) ORDER BY created_at, id LIMIT " + MAX_ORDERS)
                 .param("tenantId", tenantId).param("account", account).param("states", WORKING_STATES)
                 .query(RiskSnapshots::order).list();
-        List<SnapshotOrder> recent = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId "
+        List<SnapshotOrder> recent = !reads.recentOrders() ? List.of() : jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId "
                         + "AND account = :account AND created_at > :since ORDER BY created_at, id LIMIT " + MAX_ORDERS)
                 .param("tenantId", tenantId).param("account", account)
                 .param("since", Timestamps.bind(now.minusSeconds(lookBackSeconds(tenantLimits))))
                 .query(RiskSnapshots::order).list();
         Instant dayStart = now.atZone(NEW_YORK).toLocalDate().atStartOfDay(NEW_YORK).toInstant();
-        BigDecimal[] today = jdbc.sql("""
+        BigDecimal[] today = !reads.dayPnl() ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO} : jdbc.sql("""
                         SELECT COALESCE(SUM(realized_pnl), 0) AS realized, COALESCE(SUM(commission), 0) AS commissions
                         FROM executions WHERE tenant_id = :tenantId AND account = :account AND superseded_by IS NULL
                         AND executed_at >= :from""")
@@ -116,10 +139,10 @@ public class RiskSnapshots {
         String secType = null;
         if (symbol != null) {
             // The instrument an order in the symbol trades, chosen as the instrument master resolves a symbol.
-            secType = jdbc.sql("SELECT sec_type FROM instruments WHERE symbol = :symbol "
+            secType = !reads.secType() ? null : jdbc.sql("SELECT sec_type FROM instruments WHERE symbol = :symbol "
                             + "ORDER BY (sec_type = 'STK') DESC, (currency = 'USD') DESC, id LIMIT 1")
                     .param("symbol", symbol).query(String.class).optional().orElse(null);
-            lastPrice = jdbc.sql("SELECT price FROM market_prices WHERE symbol = :symbol")
+            lastPrice = !reads.prices() ? null : jdbc.sql("SELECT price FROM market_prices WHERE symbol = :symbol")
                     .param("symbol", symbol).query(BigDecimal.class).optional().orElse(null);
             restriction = jdbc.sql("SELECT COALESCE(reason, '') FROM restricted_symbols WHERE tenant_id = :tenantId "
                             + "AND symbol = :symbol")
@@ -128,15 +151,36 @@ public class RiskSnapshots {
         String accountRestriction = jdbc.sql("SELECT COALESCE(reason, '') FROM restricted_accounts WHERE tenant_id = :tenantId "
                         + "AND account = :account")
                 .param("tenantId", tenantId).param("account", account).query(String.class).optional().orElse(null);
-        Optional<BigDecimal> storedPeak = peaks.find(tenantId, account, tradingDate(now));
         RiskSnapshot partial = new RiskSnapshot(tenantId, account, symbol, now, tenantLimits, positions, working, recent,
                 lastPrice, restriction, today[0], today[1], null, secType, accountRestriction,
-                accountEquity(tenantLimits, account), prices(positions, working, symbol));
+                accountEquity(tenantLimits, account), reads.prices() ? prices(positions, working, symbol) : Map.of());
+        if (!reads.dayPeak()) {
+            return new Loaded(partial, false);
+        }
+        Optional<BigDecimal> storedPeak = peaks.find(tenantId, account, tradingDate(now));
         BigDecimal current = partial.dayPnl();
         boolean newPeak = storedPeak.isEmpty() || current.compareTo(storedPeak.get()) > 0;
         return new Loaded(new RiskSnapshot(tenantId, account, symbol, now, tenantLimits, positions, working, recent,
                 lastPrice, restriction, today[0], today[1], newPeak ? current : storedPeak.get(), secType,
                 accountRestriction, partial.accountEquity(), partial.prices()), newPeak);
+    }
+
+    /** Which parts of the snapshot to read; {@link #of} from the limit types the tenant has. */
+    record Reads(boolean positions, boolean dayPnl, boolean dayPeak, boolean recentOrders, boolean prices,
+                 boolean secType) {
+        static final Reads ALL = new Reads(true, true, true, true, true, true);
+
+        static Reads of(List<RiskLimit> limits) {
+            Set<LimitType> types = limits.stream().map(RiskLimit::type)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(LimitType.class)));
+            boolean exposure = types.contains(LimitType.MAX_LEVERAGE) || types.contains(LimitType.MAX_CONCENTRATION_PCT);
+            boolean loss = types.contains(LimitType.DAILY_LOSS) || types.contains(LimitType.DRAWDOWN);
+            return new Reads(loss || exposure || types.contains(LimitType.POSITION_LIMIT), loss,
+                    types.contains(LimitType.DRAWDOWN),
+                    types.contains(LimitType.ORDER_RATE) || types.contains(LimitType.DUPLICATE_WINDOW),
+                    exposure || types.contains(LimitType.MAX_NOTIONAL) || types.contains(LimitType.PRICE_COLLAR_PCT),
+                    limits.stream().anyMatch(l -> l.scope() == LimitScope.ASSET_CLASS));
+        }
     }
 
     /** The lowest ACCOUNT_EQUITY figure set for the account (the most cautious, should there be several); null when none. */

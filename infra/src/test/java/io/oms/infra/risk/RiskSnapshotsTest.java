@@ -102,6 +102,41 @@ class RiskSnapshotsTest {
     }
 
     @Test
+    void aCheckSnapshotReadsOnlyTheFiguresTheTenantsLimitTypesNeed() {
+        order(tenant, "w1", "BUY", "LMT", "100", "40", "10", "PARTIALLY_FILLED", NOW.minusSeconds(30));
+        new MarketPriceRepository(db.jdbc).upsertAll(List.of(new MarketPrice(symbol, new BigDecimal("12"), NOW)));
+        db.tx.executeWithoutResult(s -> {
+            new PositionRepository(db.jdbc).lockOrCreate(tenant, account, symbol);
+            new PositionRepository(db.jdbc).save(new PositionRow(tenant, account, symbol, new BigDecimal("50"),
+                    new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.ZERO, NOW));
+        });
+        execution("today", "-30", "1.5", NOW.minusSeconds(3600));
+        RiskSnapshots snapshots = snapshots(new PnlRepository(db.jdbc));
+
+        RiskSnapshot bare = snapshots.loadForCheck(tenant, account, symbol);
+        assertThat(bare.workingOrders()).as("always: the wash-trade check").extracting(SnapshotOrder::clientOrderId)
+                .containsExactly("w1");
+        assertThat(bare.positions()).isEmpty();
+        assertThat(bare.recentOrders()).isEmpty();
+        assertThat(bare.lastPrice()).isNull();
+        assertThat(bare.realizedToday()).isZero();
+        assertThat(bare.dayPeakPnl()).isNull();
+        assertThat(db.jdbc.sql("SELECT count(*) FROM risk_day_peaks WHERE tenant_id = :t").param("t", tenant)
+                .query(Integer.class).single()).as("no drawdown limit: no peak written").isZero();
+
+        limits.insert(limit(tenant, LimitType.DRAWDOWN, "1000", null));
+        limits.insert(limit(tenant, LimitType.MAX_NOTIONAL, "1000000", null));
+        limits.insert(limit(tenant, LimitType.ORDER_RATE, "100", 60));
+        RiskSnapshot checked = snapshots.loadForCheck(tenant, account, symbol);
+        RiskSnapshot whole = snapshots.load(tenant, account, symbol);
+        assertThat(checked.position(symbol)).isEqualByComparingTo("50");
+        assertThat(checked.recentOrders()).extracting(SnapshotOrder::clientOrderId).containsExactly("w1");
+        assertThat(checked.lastPrice()).isEqualByComparingTo("12");
+        assertThat(checked.dayPnl()).isEqualByComparingTo(whole.dayPnl());
+        assertThat(checked.dayPeakPnl()).isEqualByComparingTo("68.5");
+    }
+
+    @Test
     void anotherTenantsRowsUnderTheSameAccountNameNeverEnter() {
         String other = db.newTenant();
         limits.insert(limit(other, LimitType.OPEN_ORDERS, "1", null));

@@ -93,7 +93,7 @@ public final class RiskBench {
                     i % 2 == 0 ? Side.BUY : Side.SELL, OrderType.LMT, TimeInForce.DAY, BigDecimal.TEN,
                     new BigDecimal("99.50"), null, false, null, null);
             long t0 = System.nanoTime();
-            RiskSnapshot snapshot = snapshots.load(RiskBenchData.TENANT, RiskBenchData.ACCOUNT, symbol);
+            RiskSnapshot snapshot = snapshots.loadForCheck(RiskBenchData.TENANT, RiskBenchData.ACCOUNT, symbol);
             long t1 = System.nanoTime();
             RiskVerdict verdict = engine.evaluate(order, snapshot);
             long t2 = System.nanoTime();
