@@ -97,6 +97,14 @@ public abstract class EndToEndTest {
                 + ",\"tif\":\"DAY\",\"clientOrderId\":\"" + clientOrderId + "\"}";
     }
 
+    /**
+     * True when a simulator order or execution's orderRef is the OMS order {@code clientOrderId}'s (IB echoes the
+     * workflow id); orders placed outside the OMS, by hand in TWS, carry none.
+     */
+    protected static boolean isOurs(String orderRef, String clientOrderId) {
+        return orderRef != null && orderRef.endsWith("/" + clientOrderId);
+    }
+
     protected ApiClient.Response awaitState(String orderId, String state) {
         return api.await("/api/v1/orders/" + orderId, r -> state.equals(r.text("state")), Duration.ofSeconds(30));
     }

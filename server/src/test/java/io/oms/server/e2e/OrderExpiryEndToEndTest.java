@@ -48,7 +48,7 @@ class OrderExpiryEndToEndTest extends EndToEndTest {
         ApiClient.Response expired = api.await("/api/v1/orders/" + placed.text("id"),
                 r -> "EXPIRED".equals(r.text("state")), Duration.ofSeconds(30));
         assertThat(expired.text("filledQty")).isEqualTo("0");
-        assertThat(simulator.orders().stream().filter(o -> o.orderRef().endsWith("/" + clientOrderId)).findFirst()
+        assertThat(simulator.orders().stream().filter(o -> isOurs(o.orderRef(), clientOrderId)).findFirst()
                 .orElseThrow().status()).isEqualTo("Cancelled");
     }
 

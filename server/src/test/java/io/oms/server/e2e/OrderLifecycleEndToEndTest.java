@@ -28,7 +28,7 @@ class OrderLifecycleEndToEndTest extends EndToEndTest {
         assertThat(executions.stream().map(e -> new BigDecimal(e.get("qty").asString())).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("250");
         assertThat(position("NVDA").subtract(before)).isEqualByComparingTo("250");
-        assertThat(simulator.executions().stream().filter(x -> x.orderRef().endsWith("/" + filled.text("clientOrderId"))))
+        assertThat(simulator.executions().stream().filter(x -> isOurs(x.orderRef(), filled.text("clientOrderId"))))
                 .hasSize(3);
     }
 

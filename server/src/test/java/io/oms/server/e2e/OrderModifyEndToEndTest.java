@@ -26,7 +26,7 @@ class OrderModifyEndToEndTest extends EndToEndTest {
         assertThat(modified.header("ETag")).isNotEqualTo(etag)
                 .isEqualTo("\"" + modified.body().get("version").asLong() + "\"");
 
-        SimOrderView atIb = simulator.orders().stream().filter(o -> o.orderRef().endsWith("/" + clientOrderId))
+        SimOrderView atIb = simulator.orders().stream().filter(o -> isOurs(o.orderRef(), clientOrderId))
                 .findFirst().orElseThrow();
         assertThat(atIb.quantity()).isEqualByComparingTo("20");
         assertThat(atIb.limitPrice()).isEqualByComparingTo("1.05");

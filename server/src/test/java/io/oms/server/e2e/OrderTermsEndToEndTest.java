@@ -73,7 +73,7 @@ abstract class OrderTermsEndToEndTest extends EndToEndTest {
     /** The simulator's view of the order (IB's side), found by the orderRef that ends with the clientOrderId. */
     SimOrderView atBroker(ApiClient.Response order) {
         String clientOrderId = order.text("clientOrderId");
-        return simulator.orders().stream().filter(o -> o.orderRef() != null && o.orderRef().endsWith("/" + clientOrderId))
+        return simulator.orders().stream().filter(o -> isOurs(o.orderRef(), clientOrderId))
                 .findFirst().orElseThrow(() -> new AssertionError("the simulator has no order " + clientOrderId));
     }
 

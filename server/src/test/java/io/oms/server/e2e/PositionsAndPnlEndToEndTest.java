@@ -161,9 +161,9 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
     private SimExecution awaitSimExecution(String orderId, String suffix) {
         String clientOrderId = api.get("/api/v1/orders/" + orderId).text("clientOrderId");
         api.await("/api/v1/orders/" + orderId, r -> simulator.executions().stream()
-                .anyMatch(x -> x.orderRef().endsWith("/" + clientOrderId) && x.execId().endsWith(suffix)), WAIT);
+                .anyMatch(x -> isOurs(x.orderRef(), clientOrderId) && x.execId().endsWith(suffix)), WAIT);
         return simulator.executions().stream()
-                .filter(x -> x.orderRef().endsWith("/" + clientOrderId) && x.execId().endsWith(suffix))
+                .filter(x -> isOurs(x.orderRef(), clientOrderId) && x.execId().endsWith(suffix))
                 .findFirst().orElseThrow();
     }
 
