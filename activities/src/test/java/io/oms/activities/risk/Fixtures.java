@@ -63,6 +63,7 @@ public final class Fixtures {
         private final List<HeldPosition> positions = new ArrayList<>();
         private final List<SnapshotOrder> working = new ArrayList<>();
         private final List<SnapshotOrder> recent = new ArrayList<>();
+        private final List<SnapshotOrder> owners = new ArrayList<>();
         private BigDecimal lastPrice = new BigDecimal("100");
         private String restriction;
         private BigDecimal realized = BigDecimal.ZERO;
@@ -82,6 +83,8 @@ public final class Fixtures {
         }
         public Snapshot working(SnapshotOrder o) { working.add(o); return this; }
         public Snapshot recent(SnapshotOrder o) { recent.add(o); return this; }
+        /** A recent order of the tenant (any account) naming a strategy or user an order-rate limit is about. */
+        public Snapshot ofOwner(SnapshotOrder o) { owners.add(o); return this; }
         public Snapshot lastPrice(String p) { lastPrice = p == null ? null : new BigDecimal(p); return this; }
         public Snapshot restricted(String why) { restriction = why; return this; }
         public Snapshot realized(String r) { realized = new BigDecimal(r); return this; }
@@ -94,7 +97,7 @@ public final class Fixtures {
 
         public RiskSnapshot build() {
             return new RiskSnapshot(TENANT, ACCOUNT, SYMBOL, asOf, limits, positions, working, recent, lastPrice,
-                    restriction, realized, commissions, peak, secType, accountRestriction, equity, prices);
+                    restriction, realized, commissions, peak, secType, accountRestriction, equity, prices, owners);
         }
     }
 }

@@ -42,9 +42,16 @@ public record LimitUsage(String limitId, String scope, String scopeValue, String
         if (!type.isCeiling()) {
             return new Measured(null, "not a ceiling: the account's equity, leverage and concentration are measured against it");
         }
+        if (type == LimitType.ORDER_RATE) {
+            return new Measured(BigDecimal.valueOf(s.rateCounted(limit).size()), switch (limit.scope()) {
+                case STRATEGY -> "the strategy's orders in every account";
+                case USER -> "the user's orders in every account";
+                default -> null;
+            });
+        }
         if (limit.scope() == LimitScope.STRATEGY || limit.scope() == LimitScope.USER) {
             return new Measured(null, "not measured per " + limit.scope().name().toLowerCase()
-                    + ": orders do not record it yet; checked per order");
+                    + ": measured over the order's account, checked per order");
         }
         if (limit.scope() == LimitScope.ASSET_CLASS
                 && (type == LimitType.POSITION_LIMIT || type == LimitType.MAX_CONCENTRATION_PCT)) {
@@ -59,7 +66,6 @@ public record LimitUsage(String limitId, String scope, String scopeValue, String
                     ? new Measured(s.exposure(limit.scopeValue()), "position + working orders on one side")
                     : new Measured(largestExposure(s), "largest of the account's symbols: position + working orders on one side");
             case OPEN_ORDERS -> new Measured(BigDecimal.valueOf(s.workingOrders().size()), null);
-            case ORDER_RATE -> new Measured(BigDecimal.valueOf(s.ordersWithin(limit.periodSeconds())), null);
             case DAILY_LOSS -> new Measured(s.dayPnl().negate().max(BigDecimal.ZERO), "realized + unrealized - commissions today");
             default -> new Measured(null, null);
         };

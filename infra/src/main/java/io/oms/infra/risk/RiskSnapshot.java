@@ -20,20 +20,33 @@ import java.util.Map;
  * @param accountRestriction null when the account may trade; otherwise why it may not (may be empty text)
  * @param accountEquity the account's equity (lowest ACCOUNT_EQUITY figure set for it); null when unknown
  * @param prices      last price by symbol of the account's positions and working orders and the order's symbol
+ * @param ownerOrders recent orders of the tenant, in any account, naming a strategy or user that a STRATEGY or USER
+ *                    order-rate limit is about (those limits count them, not the account's)
  */
 public record RiskSnapshot(String tenantId, String account, String symbol, Instant asOf, List<RiskLimit> limits,
                            List<HeldPosition> positions, List<SnapshotOrder> workingOrders,
                            List<SnapshotOrder> recentOrders, BigDecimal lastPrice, String restriction,
                            BigDecimal realizedToday, BigDecimal commissionsToday, BigDecimal dayPeakPnl,
                            String secType, String accountRestriction, BigDecimal accountEquity,
-                           Map<String, BigDecimal> prices) {
+                           Map<String, BigDecimal> prices, List<SnapshotOrder> ownerOrders) {
 
     public RiskSnapshot {
+        ownerOrders = ownerOrders == null ? List.of() : List.copyOf(ownerOrders);
         limits = List.copyOf(limits);
         positions = List.copyOf(positions);
         workingOrders = List.copyOf(workingOrders);
         recentOrders = List.copyOf(recentOrders);
         prices = Map.copyOf(prices);
+    }
+
+    /** A snapshot without the orders of strategies and users. */
+    public RiskSnapshot(String tenantId, String account, String symbol, Instant asOf, List<RiskLimit> limits,
+                        List<HeldPosition> positions, List<SnapshotOrder> workingOrders, List<SnapshotOrder> recentOrders,
+                        BigDecimal lastPrice, String restriction, BigDecimal realizedToday, BigDecimal commissionsToday,
+                        BigDecimal dayPeakPnl, String secType, String accountRestriction, BigDecimal accountEquity,
+                        Map<String, BigDecimal> prices) {
+        this(tenantId, account, symbol, asOf, limits, positions, workingOrders, recentOrders, lastPrice, restriction,
+                realizedToday, commissionsToday, dayPeakPnl, secType, accountRestriction, accountEquity, prices, List.of());
     }
 
     /** A snapshot without security type, account restriction, equity or other symbols' prices. */
@@ -51,7 +64,8 @@ public record RiskSnapshot(String tenantId, String account, String symbol, Insta
                 workingOrders.stream().filter(o -> !o.clientOrderId().equals(clientOrderId)).toList(),
                 recentOrders.stream().filter(o -> !o.clientOrderId().equals(clientOrderId)).toList(),
                 lastPrice, restriction, realizedToday, commissionsToday, dayPeakPnl, secType, accountRestriction,
-                accountEquity, prices);
+                accountEquity, prices,
+                ownerOrders.stream().filter(o -> !o.clientOrderId().equals(clientOrderId)).toList());
     }
 
     /**
@@ -94,7 +108,25 @@ public record RiskSnapshot(String tenantId, String account, String symbol, Insta
 
     /** Orders of the account created within the last {@code seconds}, not counting those the OMS itself denied. */
     public long ordersWithin(long seconds) {
+        return rateCounted(recentOrders, seconds).size();
+    }
+
+    /**
+     * The orders an order-rate limit counts, created within its period (not those the OMS denied), oldest first: a
+     * STRATEGY limit counts its strategy's orders and a USER limit its user's, in every account of the tenant; any
+     * other limit the orders of the account.
+     */
+    public List<Instant> rateCounted(RiskLimit rateLimit) {
+        List<SnapshotOrder> orders = switch (rateLimit.scope()) {
+            case STRATEGY -> ownerOrders.stream().filter(o -> rateLimit.scopeValue().equals(o.strategy())).toList();
+            case USER -> ownerOrders.stream().filter(o -> rateLimit.scopeValue().equals(o.placedBy())).toList();
+            default -> recentOrders;
+        };
+        return rateCounted(orders, rateLimit.periodSeconds()).stream().map(SnapshotOrder::createdAt).sorted().toList();
+    }
+
+    private List<SnapshotOrder> rateCounted(List<SnapshotOrder> orders, long seconds) {
         Instant since = asOf.minusSeconds(seconds);
-        return recentOrders.stream().filter(o -> o.createdAt().isAfter(since) && !"DENIED".equals(o.state())).count();
+        return orders.stream().filter(o -> o.createdAt().isAfter(since) && !"DENIED".equals(o.state())).toList();
     }
 }

@@ -40,7 +40,8 @@ public class RiskSnapshots {
     static final int MAX_ORDERS = 10_000;
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final String ORDER_COLUMNS =
-            "client_order_id, symbol, side, type, quantity, quantity - filled_quantity AS remaining, limit_price, state, created_at";
+            "client_order_id, symbol, side, type, quantity, quantity - filled_quantity AS remaining, limit_price, state, created_at, "
+            + "strategy, placed_by";
 
     private final JdbcClient jdbc;
     private final RiskLimitRepository limits;
@@ -126,6 +127,7 @@ public class RiskSnapshots {
                 .param("tenantId", tenantId).param("account", account)
                 .param("since", Timestamps.bind(now.minusSeconds(lookBackSeconds(tenantLimits))))
                 .query(RiskSnapshots::order).list();
+        List<SnapshotOrder> ownerOrders = reads.recentOrders() ? ownerOrders(tenantId, tenantLimits, now) : List.of();
         Instant dayStart = now.atZone(NEW_YORK).toLocalDate().atStartOfDay(NEW_YORK).toInstant();
         BigDecimal[] today = !reads.dayPnl() ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO} : jdbc.sql("""
                         SELECT COALESCE(SUM(realized_pnl), 0) AS realized, COALESCE(SUM(commission), 0) AS commissions
@@ -153,7 +155,8 @@ public class RiskSnapshots {
                 .param("tenantId", tenantId).param("account", account).query(String.class).optional().orElse(null);
         RiskSnapshot partial = new RiskSnapshot(tenantId, account, symbol, now, tenantLimits, positions, working, recent,
                 lastPrice, restriction, today[0], today[1], null, secType, accountRestriction,
-                accountEquity(tenantLimits, account), reads.prices() ? prices(positions, working, symbol) : Map.of());
+                accountEquity(tenantLimits, account), reads.prices() ? prices(positions, working, symbol) : Map.of(),
+                ownerOrders);
         if (!reads.dayPeak()) {
             return new Loaded(partial, false);
         }
@@ -162,7 +165,29 @@ public class RiskSnapshots {
         boolean newPeak = storedPeak.isEmpty() || current.compareTo(storedPeak.get()) > 0;
         return new Loaded(new RiskSnapshot(tenantId, account, symbol, now, tenantLimits, positions, working, recent,
                 lastPrice, restriction, today[0], today[1], newPeak ? current : storedPeak.get(), secType,
-                accountRestriction, partial.accountEquity(), partial.prices()), newPeak);
+                accountRestriction, partial.accountEquity(), partial.prices(), ownerOrders), newPeak);
+    }
+
+    /**
+     * The tenant's recent orders, in any account, of the strategies and users its STRATEGY and USER order-rate limits
+     * name (within the longest such period); none without such limits.
+     */
+    private List<SnapshotOrder> ownerOrders(String tenantId, List<RiskLimit> tenantLimits, Instant now) {
+        List<RiskLimit> owned = tenantLimits.stream().filter(l -> l.type() == LimitType.ORDER_RATE)
+                .filter(l -> l.scope() == LimitScope.STRATEGY || l.scope() == LimitScope.USER).toList();
+        if (owned.isEmpty()) {
+            return List.of();
+        }
+        List<String> strategies = owned.stream().filter(l -> l.scope() == LimitScope.STRATEGY).map(RiskLimit::scopeValue).toList();
+        List<String> users = owned.stream().filter(l -> l.scope() == LimitScope.USER).map(RiskLimit::scopeValue).toList();
+        long lookBack = owned.stream().mapToLong(RiskLimit::periodSeconds).max().orElse(MIN_LOOK_BACK_SECONDS);
+        return jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId AND created_at > :since "
+                        + "AND (strategy IN (:strategies) OR placed_by IN (:users)) ORDER BY created_at, id LIMIT " + MAX_ORDERS)
+                .param("tenantId", tenantId).param("since", Timestamps.bind(now.minusSeconds(lookBack)))
+                // IN () is not SQL: an empty side matches nothing through a value no strategy or user can have.
+                .param("strategies", strategies.isEmpty() ? List.of("") : strategies)
+                .param("users", users.isEmpty() ? List.of("") : users)
+                .query(RiskSnapshots::order).list();
     }
 
     /** Which parts of the snapshot to read; {@link #of} from the limit types the tenant has. */
@@ -221,6 +246,7 @@ public class RiskSnapshots {
     private static SnapshotOrder order(ResultSet rs, int row) throws SQLException {
         return new SnapshotOrder(rs.getString("client_order_id"), rs.getString("symbol"), rs.getString("side"),
                 rs.getString("type"), rs.getBigDecimal("quantity"), rs.getBigDecimal("remaining"),
-                rs.getBigDecimal("limit_price"), rs.getString("state"), Timestamps.read(rs, "created_at"));
+                rs.getBigDecimal("limit_price"), rs.getString("state"), Timestamps.read(rs, "created_at"),
+                rs.getString("strategy"), rs.getString("placed_by"));
     }
 }

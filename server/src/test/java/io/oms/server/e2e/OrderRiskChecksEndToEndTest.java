@@ -96,6 +96,29 @@ class OrderRiskChecksEndToEndTest extends EndToEndTest {
         assertThat(deniedByRate()).isEqualTo(before + 1);
     }
 
+    @Test
+    void aStrategysOrderRateCountsItsOrdersInEveryAccountAndNoOthers() {
+        OwnTenant own = ownTenant("rst", "Strategy rate");
+        String second = "DU" + (1_000_000 + new java.util.Random().nextInt(8_000_000));
+        context().getBean(JdbcClient.class)
+                .sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name) VALUES (:a, :t, 'sim')")
+                .param("a", second).param("t", own.id()).update();
+        assertThat(own.api().post(LIMITS, limit("STRATEGY", "pairs-1", "ORDER_RATE", "1", 600)).status()).isEqualTo(201);
+        String first = ownOrder(own, uniqueId("st1"), "1", "50.00");
+        String strategyOrder = first.substring(0, first.length() - 1) + ",\"strategy\":\"pairs-1\"}";
+        assertThat(own.api().post("/api/v1/orders", strategyOrder).status()).isEqualTo(201);
+
+        String inSecond = ownOrder(own, uniqueId("st2"), "1", "50.00").replace(own.account(), second);
+        ApiClient.Response refused = own.api().post("/api/v1/orders",
+                inSecond.substring(0, inSecond.length() - 1) + ",\"strategy\":\"pairs-1\"}");
+        assertThat(refused.status()).as("the strategy's second order, in another account").isEqualTo(429);
+        assertThat(refused.body().get("details").get(0).get("problem").asString()).contains("strategy pairs-1");
+        assertThat(own.api().post("/api/v1/orders", ownOrder(own, uniqueId("st3"), "1", "50.00")).status())
+                .as("an order of no strategy").isEqualTo(201);
+        JsonNode usage = own.api().get("/api/v1/risk/status?account=" + own.account()).body().get("limits").get(0);
+        assertThat(usage.get("usage").asString()).isEqualTo("1");
+    }
+
     private double deniedByRate() {
         ApiClient.Response metric = api.get("/actuator/metrics/oms.risk.denials?tag=reason:ORDER_RATE");
         return metric.status() == 404 ? 0 : metric.body().get("measurements").get(0).get("value").asDouble();

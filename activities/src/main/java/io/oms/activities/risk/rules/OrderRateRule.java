@@ -7,7 +7,6 @@ import io.oms.infra.risk.RiskSnapshot;
 import io.oms.workflows.risk.DenialReason;
 import io.oms.workflows.risk.OrderIntent;
 import io.oms.workflows.risk.RiskDenial;
-import io.oms.infra.risk.SnapshotOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ORDER_RATE: orders of the account within each limit's period, this one included (orders the OMS denied do not
- * count). Each limit has its own period, so each is checked; the first broken one denies.
+ * ORDER_RATE: orders within each limit's period, this one included (orders the OMS denied do not count): the
+ * account's, or for a STRATEGY or USER limit that strategy's or user's in every account of the tenant. Each limit
+ * has its own period, so each is checked; the first broken one denies.
  */
 public final class OrderRateRule implements RiskRule {
     @Override
@@ -32,33 +32,38 @@ public final class OrderRateRule implements RiskRule {
     @Override
     public Optional<RiskDenial> check(OrderIntent order, RiskSnapshot snapshot, List<RiskLimit> limits) {
         for (RiskLimit limit : limits) {
-            BigDecimal count = BigDecimal.valueOf(snapshot.ordersWithin(limit.periodSeconds()) + 1);
+            List<Instant> counted = snapshot.rateCounted(limit);
+            BigDecimal count = BigDecimal.valueOf(counted.size() + 1L);
             Optional<RiskDenial> denial = Breaches.above(DenialReason.ORDER_RATE, List.of(limit), count,
-                    "orders of " + order.account() + " in " + limit.periodSeconds() + " s");
+                    "orders of " + whose(limit, order) + " in " + limit.periodSeconds() + " s");
             if (denial.isPresent()) {
                 RiskDenial d = denial.get();
                 return Optional.of(new RiskDenial(d.reason(), d.limit(), d.actual(), d.limitId(), d.message(),
-                        retryAfterSeconds(snapshot, limit, count.longValueExact())));
+                        retryAfterSeconds(snapshot.asOf(), counted, limit, count.longValueExact())));
             }
         }
         return Optional.empty();
     }
 
+    private static String whose(RiskLimit limit, OrderIntent order) {
+        return switch (limit.scope()) {
+            case STRATEGY -> "strategy " + limit.scopeValue();
+            case USER -> "user " + limit.scopeValue();
+            default -> order.account();
+        };
+    }
+
     /**
-     * When enough of the counted orders will have left the period for this one to fit: the k-th oldest of them
-     * ages out at its creation + the period, where k is how far over the limit the order would be.
+     * When enough of the counted orders (oldest first) will have left the period for this one to fit: the k-th
+     * oldest ages out at its creation + the period, where k is how far over the limit the order would be.
      */
-    static long retryAfterSeconds(RiskSnapshot snapshot, RiskLimit limit, long countWithOrder) {
-        Instant since = snapshot.asOf().minusSeconds(limit.periodSeconds());
-        List<Instant> counted = snapshot.recentOrders().stream()
-                .filter(o -> o.createdAt().isAfter(since) && !"DENIED".equals(o.state()))
-                .map(SnapshotOrder::createdAt).sorted().toList();
+    static long retryAfterSeconds(Instant asOf, List<Instant> counted, RiskLimit limit, long countWithOrder) {
         long over = countWithOrder - limit.value().longValue();
         if (over < 1 || counted.isEmpty()) {
             return 1;
         }
         Instant free = counted.get((int) Math.min(over, counted.size()) - 1).plusSeconds(limit.periodSeconds());
-        long millis = Duration.between(snapshot.asOf(), free).toMillis();
+        long millis = Duration.between(asOf, free).toMillis();
         return Math.max(1, (millis + 999) / 1000);
     }
 }

@@ -56,4 +56,25 @@ class OrderRateRuleTest {
         assertThat(rule.check(limitOrder(Side.BUY, "1", "10"), snapshot, List.of(onePerMinute)).orElseThrow()
                 .retryAfterSeconds()).isEqualTo(30L);
     }
+
+    @Test
+    void aStrategyLimitCountsTheStrategysOrdersInEveryAccountAndOnlyThose() {
+        RiskLimit twoPerMinute = limit(LimitScope.STRATEGY, "momo", LimitType.ORDER_RATE, "2", 60);
+        var intent = new io.oms.workflows.risk.OrderIntent(TENANT, "new", ACCOUNT, SYMBOL, Side.BUY,
+                io.oms.workflows.domain.OrderType.LMT, io.oms.workflows.domain.TimeInForce.DAY, BigDecimal.ONE,
+                BigDecimal.TEN, null, false, "momo", "user:1");
+        SnapshotOrder otherAccount = new SnapshotOrder("s1", SYMBOL, "BUY", "LMT", BigDecimal.ONE, BigDecimal.ONE,
+                BigDecimal.TEN, "ROUTED", MIDDAY.minusSeconds(10), "momo", "user:2");
+        SnapshotOrder sameAccount = new SnapshotOrder("s2", SYMBOL, "BUY", "LMT", BigDecimal.ONE, BigDecimal.ONE,
+                BigDecimal.TEN, "FILLED", MIDDAY.minusSeconds(5), "momo", "user:1");
+        // three unrelated orders of the account do not count against the strategy
+        var unrelated = snapshot().recent(sentSecondsAgo(1, "ROUTED")).recent(sentSecondsAgo(2, "ROUTED"))
+                .recent(sentSecondsAgo(3, "ROUTED"));
+        assertThat(rule.check(intent, unrelated.ofOwner(otherAccount).build(), List.of(twoPerMinute))).isEmpty();
+        RiskDenial denial = rule.check(intent, snapshot().ofOwner(otherAccount).ofOwner(sameAccount).build(),
+                List.of(twoPerMinute)).orElseThrow();
+        assertThat(denial.actual()).isEqualByComparingTo("3");
+        assertThat(denial.message()).contains("strategy momo");
+        assertThat(denial.retryAfterSeconds()).isEqualTo(50L); // the order 10 s ago leaves the minute in 50 s
+    }
 }
