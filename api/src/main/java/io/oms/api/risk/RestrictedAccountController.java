@@ -1,23 +1,15 @@
 package io.oms.api.risk;
 
-import io.oms.api.audit.CommandAudit;
-import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.orders.Page;
 import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
-import io.oms.infra.risk.RestrictedAccountRepository;
-import io.oms.infra.risk.RestrictedAccountRepository.Outcome;
-import io.oms.infra.risk.RestrictedAccountRepository.Upserted;
+import io.oms.infra.risk.RestrictionList;
+import io.oms.infra.risk.RestrictionRepository;
 import io.oms.infra.risk.RiskSnapshots;
 import io.oms.infra.security.ApiPrincipal;
-import io.oms.workflows.domain.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,24 +29,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/risk/restricted-accounts")
 public class RestrictedAccountController {
-    static final int MAX_REASON = 500;
+    private static final RestrictionCommands.Kind<RestrictedAccountResource> KIND =
+            new RestrictionCommands.Kind<>(RestrictionList.ACCOUNTS, "restricted_account", RestrictedAccountResource::of);
 
-    private final RestrictedAccountRepository restricted;
+    private final RestrictionCommands commands;
     private final RiskSnapshots snapshots;
-    private final CommandAudit audit;
-    private final Clock clock = Clock.systemUTC();
 
-    public RestrictedAccountController(RestrictedAccountRepository restricted, RiskSnapshots snapshots,
-                                       CommandAudit audit) {
-        this.restricted = restricted;
+    public RestrictedAccountController(RestrictionCommands commands, RiskSnapshots snapshots) {
+        this.commands = commands;
         this.snapshots = snapshots;
-        this.audit = audit;
     }
 
-    /** Every restricted account of the tenant, by account (at most {@value RestrictedAccountRepository#MAX_PER_TENANT}). */
+    /** Every restricted account of the tenant, by account (at most {@value RestrictionRepository#MAX_PER_TENANT}). */
     @GetMapping
     Page<RestrictedAccountResource> list(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller) {
-        return new Page<>(restricted.list(caller.tenantId()).stream().map(RestrictedAccountResource::of).toList(), null);
+        return commands.list(caller, KIND);
     }
 
     /**
@@ -66,38 +55,21 @@ public class RestrictedAccountController {
                                                        @PathVariable String account,
                                                        @RequestBody(required = false) RestrictedAccountBody body,
                                                        HttpServletRequest http) {
-        String code = account == null ? "" : account.strip();
-        List<FieldProblem> problems = new ArrayList<>();
-        if (code.isEmpty() || !snapshots.ownsAccount(caller.tenantId(), code)) {
-            problems.add(new FieldProblem("account", "is not one of the tenant's broker accounts"));
-        }
-        String reason = body == null || body.reason() == null ? "" : body.reason().strip();
-        if (reason.isEmpty()) problems.add(new FieldProblem("reason", "is required"));
-        else if (reason.length() > MAX_REASON) problems.add(new FieldProblem("reason", "is longer than " + MAX_REASON));
-        if (!problems.isEmpty()) throw ApiException.validation(problems);
-        if (restricted.find(caller.tenantId(), code).isEmpty()
-                && restricted.count(caller.tenantId()) >= RestrictedAccountRepository.MAX_PER_TENANT) {
-            throw new ApiException(ErrorCode.STATE_CONFLICT, "the tenant has " + RestrictedAccountRepository.MAX_PER_TENANT
-                    + " restricted accounts already", List.of(), "lift a restriction first");
-        }
-        Upserted done = restricted.upsert(caller.tenantId(), code, reason, caller.actor(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
-        RestrictedAccountResource resource = RestrictedAccountResource.of(done.row());
-        if (done.outcome() != Outcome.UNCHANGED) {
-            audit.record(caller, http, "restricted_account.add", "restricted_account", code, resource);
-        }
-        return ResponseEntity.status(done.outcome() == Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK).body(resource);
+        String code = strip(account);
+        boolean owned = !code.isEmpty() && snapshots.ownsAccount(caller.tenantId(), code);
+        List<FieldProblem> problems = owned ? List.of()
+                : List.of(new FieldProblem("account", "is not one of the tenant's broker accounts"));
+        return commands.restrict(caller, http, KIND, code, problems, body == null ? null : body.reason());
     }
 
     /** 204; 404 when the tenant has not restricted the account (also once lifted). */
     @DeleteMapping("/{account}")
     ResponseEntity<Void> lift(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
                               @PathVariable String account, HttpServletRequest http) {
-        String code = account == null ? "" : account.strip();
-        RestrictedAccountResource removed = restricted.delete(caller.tenantId(), code)
-                .map(RestrictedAccountResource::of)
-                .orElseThrow(() -> ApiException.notFound("restricted account"));
-        audit.record(caller, http, "restricted_account.remove", "restricted_account", code, removed);
-        return ResponseEntity.noContent().build();
+        return commands.lift(caller, http, KIND, strip(account));
+    }
+
+    private static String strip(String account) {
+        return account == null ? "" : account.strip();
     }
 }

@@ -7,8 +7,9 @@ import io.oms.api.security.BearerAuthentication;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.risk.AccountExposure;
 import io.oms.infra.risk.LimitScope;
-import io.oms.infra.risk.RestrictedSymbol;
-import io.oms.infra.risk.RestrictedSymbolRepository;
+import io.oms.infra.risk.Restriction;
+import io.oms.infra.risk.RestrictionList;
+import io.oms.infra.risk.RestrictionRepository;
 import io.oms.infra.risk.RiskSnapshot;
 import io.oms.infra.risk.RiskSnapshots;
 import io.oms.infra.security.ApiPrincipal;
@@ -27,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RiskStatusController {
     private final RiskSnapshots snapshots;
-    private final RestrictedSymbolRepository restricted;
+    private final RestrictionRepository restricted;
 
-    public RiskStatusController(RiskSnapshots snapshots, RestrictedSymbolRepository restricted) {
+    public RiskStatusController(RiskSnapshots snapshots, RestrictionRepository restricted) {
         this.snapshots = snapshots;
         this.restricted = restricted;
     }
@@ -58,7 +59,7 @@ public class RiskStatusController {
                 .map(l -> LimitUsage.of(l, snapshot))
                 .toList();
         return new RiskStatus(account, snapshot.asOf(), Decimals.text(snapshot.dayPnl()), snapshot.workingOrders().size(), usage,
-                restricted.list(caller.tenantId()).stream().map(RestrictedSymbol::symbol).toList(),
+                restricted.list(RestrictionList.SYMBOLS, caller.tenantId()).stream().map(Restriction::key).toList(),
                 snapshot.accountRestriction(), Decimals.text(snapshot.dayPeakPnl()), Decimals.text(snapshot.accountEquity()),
                 Decimals.text(AccountExposure.of(snapshot).gross()));
     }

@@ -27,7 +27,7 @@ class RiskSnapshotAccountFiguresTest {
     private final TestDb db = TestDb.get();
     private final RiskLimitRepository limits = new RiskLimitRepository(db.jdbc);
     private final DayPeakRepository peaks = new DayPeakRepository(db.jdbc);
-    private final RestrictedAccountRepository restricted = new RestrictedAccountRepository(db.jdbc);
+    private final RestrictionRepository restricted = new RestrictionRepository(db.jdbc);
     private final String tenant = db.newTenant();
     private final String account = "A" + TestDb.randomHex(4);
     private final String symbol = "Q" + TestDb.randomHex(3).toUpperCase();
@@ -73,10 +73,10 @@ class RiskSnapshotAccountFiguresTest {
     @Test
     void carriesTheAccountsRestrictionButNotAnotherTenantsOrAnotherAccounts() {
         assertThat(load(symbol).accountRestriction()).isNull();
-        restricted.upsert(db.newTenant(), account, "other tenant", "test", NOW);
-        restricted.upsert(tenant, account + "X", "other account", "test", NOW);
+        restricted.upsert(RestrictionList.ACCOUNTS, db.newTenant(), account, "other tenant", "test", NOW);
+        restricted.upsert(RestrictionList.ACCOUNTS, tenant, account + "X", "other account", "test", NOW);
         assertThat(load(symbol).accountRestriction()).isNull();
-        restricted.upsert(tenant, account, "frozen by compliance", "test", NOW);
+        restricted.upsert(RestrictionList.ACCOUNTS, tenant, account, "frozen by compliance", "test", NOW);
         assertThat(load(symbol).accountRestriction()).isEqualTo("frozen by compliance");
         assertThat(load(null).accountRestriction()).as("account-wide too").isEqualTo("frozen by compliance");
     }
