@@ -22,7 +22,7 @@ class OrderTermsContractTest extends OrderTermsEndToEndTest {
         assertThat(refused.body().get("details").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("stopPrice", "trailPercent", "tif", "outsideRth");
         assertThat(rows((String) body.get("clientOrderId"))).isZero();
-        assertThat(simulator.orders()).noneMatch(o -> isOurs(o.orderRef(), body.get("clientOrderId")));
+        assertThat(simulator.orders()).noneMatch(o -> isOurs(o.orderRef(), (String) body.get("clientOrderId")));
     }
 
     @Test
