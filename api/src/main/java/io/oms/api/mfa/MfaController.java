@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -92,17 +91,15 @@ public class MfaController {
         return MfaStatusResource.of(enrolment.status(userOf(principal)));
     }
 
-    /** The service's refusals as error envelopes; a lockout also says when to retry. */
+    /** The service's refusals as error envelopes; a lockout also says when to retry (Retry-After). */
     @ExceptionHandler(MfaRefusal.class)
     ResponseEntity<ErrorEnvelope> refused(MfaRefusal e, HttpServletRequest request) {
-        var answer = ApiErrorHandler.answerFor(toApiException(e), TraceIds.of(request));
-        if (e.retryAt() == null) return answer;
-        long seconds = Math.max(1, Duration.between(clock.instant(), e.retryAt()).toSeconds());
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(answer.getBody());
+        Long retryAfter = e.retryAt() == null ? null
+                : Math.max(1, Duration.between(clock.instant(), e.retryAt()).toSeconds());
+        return ApiErrorHandler.answerFor(toApiException(e, retryAfter), TraceIds.of(request));
     }
 
-    static ApiException toApiException(MfaRefusal e) {
+    static ApiException toApiException(MfaRefusal e, Long retryAfterSeconds) {
         return switch (e.reason()) {
             case UNKNOWN_USER -> ApiException.notFound("user");
             case ALREADY_ENROLLED -> new ApiException(ErrorCode.STATE_CONFLICT, e.getMessage(), List.of(),
@@ -114,7 +111,7 @@ public class MfaController {
             case INVALID_CODE -> new ApiException(ErrorCode.MFA_CODE_INVALID, e.getMessage(), List.of(),
                     "send the code your authenticator app shows now (or, where accepted, an unused recovery code)");
             case LOCKED -> new ApiException(ErrorCode.RATE_LIMITED, e.getMessage(), List.of(),
-                    "wait for the time in Retry-After");
+                    "wait for the time in Retry-After", retryAfterSeconds);
         };
     }
 

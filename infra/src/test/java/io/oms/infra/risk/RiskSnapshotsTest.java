@@ -60,6 +60,16 @@ class RiskSnapshotsTest {
                 .update();
     }
 
+    /** A position of 50 bought at 10, the symbol's last price 12: unrealized +100. */
+    private void holdFiftyAtTenPricedTwelve() {
+        new MarketPriceRepository(db.jdbc).upsertAll(List.of(new MarketPrice(symbol, new BigDecimal("12"), NOW)));
+        db.tx.executeWithoutResult(s -> {
+            new PositionRepository(db.jdbc).lockOrCreate(tenant, account, symbol);
+            new PositionRepository(db.jdbc).save(new PositionRow(tenant, account, symbol, new BigDecimal("50"),
+                    new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.ZERO, NOW));
+        });
+    }
+
     private RiskLimit limit(String tenantId, LimitType type, String value, Integer period) {
         return new RiskLimit(UuidV7.next(), tenantId, LimitScope.ACCOUNT, account, type, new BigDecimal(value), period, "test",
                 NOW, NOW);
@@ -72,12 +82,7 @@ class RiskSnapshotsTest {
         order(tenant, "w2", "SELL", "MKT", "5", "0", null, "ROUTED", NOW.minusSeconds(30));
         order(tenant, "done", "BUY", "LMT", "7", "7", "10", "FILLED", NOW.minusSeconds(500));
         order(tenant, "old", "BUY", "LMT", "7", "0", "10", "CANCELED", NOW.minusSeconds(601));
-        new MarketPriceRepository(db.jdbc).upsertAll(List.of(new MarketPrice(symbol, new BigDecimal("12"), NOW)));
-        db.tx.executeWithoutResult(s -> {
-            new PositionRepository(db.jdbc).lockOrCreate(tenant, account, symbol);
-            new PositionRepository(db.jdbc).save(new PositionRow(tenant, account, symbol, new BigDecimal("50"),
-                    new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.ZERO, NOW));
-        });
+        holdFiftyAtTenPricedTwelve();
         execution("today", "-30", "1.5", NOW.minusSeconds(3600));
         execution("yesterday", "-1000", "9", Instant.parse("2025-03-04T04:59:59Z"));
         db.jdbc.sql("INSERT INTO restricted_symbols (tenant_id, symbol, reason) VALUES (:t, :s, 'watch list')")
@@ -104,12 +109,7 @@ class RiskSnapshotsTest {
     @Test
     void aCheckSnapshotReadsOnlyTheFiguresTheTenantsLimitTypesNeed() {
         order(tenant, "w1", "BUY", "LMT", "100", "40", "10", "PARTIALLY_FILLED", NOW.minusSeconds(30));
-        new MarketPriceRepository(db.jdbc).upsertAll(List.of(new MarketPrice(symbol, new BigDecimal("12"), NOW)));
-        db.tx.executeWithoutResult(s -> {
-            new PositionRepository(db.jdbc).lockOrCreate(tenant, account, symbol);
-            new PositionRepository(db.jdbc).save(new PositionRow(tenant, account, symbol, new BigDecimal("50"),
-                    new BigDecimal("10"), BigDecimal.ZERO, BigDecimal.ZERO, NOW));
-        });
+        holdFiftyAtTenPricedTwelve();
         execution("today", "-30", "1.5", NOW.minusSeconds(3600));
         RiskSnapshots snapshots = snapshots(new PnlRepository(db.jdbc));
 
