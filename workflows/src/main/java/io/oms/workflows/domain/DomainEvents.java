@@ -27,6 +27,12 @@ public final class DomainEvents {
     /** The actor of every order change the risk engine causes; such a change also publishes {@link #RISK_BREACHED}. */
     public static final String RISK_ACTOR = "system:risk";
     public static final String RISK_OVERRIDE_CREATED = "risk.override.created";
+    /** OrderStateSync: reconciliation found the OMS and IB disagreeing about an order, a fill or a position. */
+    public static final String ORDER_STATE_SYNC = "order.state_sync";
+    /** A reconciliation run finished (succeeded or failed), with its counts. */
+    public static final String RECONCILIATION_COMPLETED = "reconciliation.completed";
+    /** Position drift that repairs could not explain: recorded for a person, never overwritten (the alert). */
+    public static final String RECONCILIATION_DISCREPANCY = "reconciliation.discrepancy";
 
     /** Aggregate types of the outbox: events are published in order per (aggregate type, aggregate id). */
     public static final String AGGREGATE_ORDER = "order";
@@ -35,6 +41,7 @@ public final class DomainEvents {
     public static final String AGGREGATE_KILL_SWITCH = "kill_switch";
     public static final String AGGREGATE_RISK_OVERRIDE = "risk_override";
     public static final String AGGREGATE_CIRCUIT_BREAKER = "circuit_breaker";
+    public static final String AGGREGATE_RECONCILIATION = "reconciliation";
 
     public static final Set<String> ORDER_EVENTS = Set.of(ORDER_CREATED, ORDER_ROUTED, ORDER_PARTIALLY_FILLED,
             ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED, ORDER_DENIED);

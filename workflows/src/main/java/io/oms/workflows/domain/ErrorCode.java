@@ -39,6 +39,8 @@ public enum ErrorCode {
     INTERNAL_ERROR(500),
     SERVICE_UNAVAILABLE(503),
     BROKER_UNAVAILABLE(503),
+    /** The account's IB session (re)connected and its reconciliation has not finished: new orders wait (fail-closed). */
+    BROKER_RECONCILING(503),
     BROKER_TIMEOUT(504);
 
     private final int httpStatus;
