@@ -44,6 +44,8 @@ public final class BrokerEventRouter implements IbEventListener {
     private static final Set<String> TERMINAL = Set.of("Filled", "Cancelled", "ApiCancelled", "Inactive");
     /** Market data ticks and session starts also go here (the last-price feed); nothing by default. */
     private volatile IbEventListener marketData = new IbEventListener() {};
+    /** Session starts and losses and IB's connectivity notices also go here (reconciliation); nothing by default. */
+    private volatile IbEventListener sessionWatcher = new IbEventListener() {};
 
     public BrokerEventRouter(String connection, BrokerDirectory directory, WorkflowSignals signals) {
         this.connection = connection;
@@ -57,6 +59,18 @@ public final class BrokerEventRouter implements IbEventListener {
                 info.managedAccounts(), info.serverVersion(), info.nextValidId());
         directory.updateStatus(connection, "UP", "server version " + info.serverVersion());
         marketData.onSessionReady(info);
+        sessionWatcher.onSessionReady(info);
+    }
+
+    /** Passes session starts and losses and IB's connectivity notices on to {@code listener}. */
+    public BrokerEventRouter withSessionWatcher(IbEventListener listener) {
+        this.sessionWatcher = listener;
+        return this;
+    }
+
+    @Override
+    public void onConnectivity(IbErrorEvent e) {
+        sessionWatcher.onConnectivity(e);
     }
 
     /** Passes market data ticks and session starts on to {@code listener}. */
@@ -75,6 +89,7 @@ public final class BrokerEventRouter implements IbEventListener {
         log.warn("IB session {} lost: {}", connection, reason);
         lastStatus.clear();
         directory.updateStatus(connection, "DOWN", reason);
+        sessionWatcher.onSessionLost(reason);
     }
 
     /** Breaker changes (IB connectivity lost/restored, flapping) reach the health check without waiting for the reporter. */

@@ -1,5 +1,10 @@
 package io.oms.worker;
 
+import io.oms.activities.reconcile.ReconcileTimings;
+import io.oms.activities.reconcile.ReconciliationActivitiesImpl;
+import io.oms.activities.reconcile.ReconciliationParts;
+import io.oms.infra.reconcile.AccountSyncRepository;
+import io.oms.workflows.reconcile.ReconciliationWorkflowImpl;
 import io.oms.activities.breaker.CircuitBreakerActivitiesImpl;
 import io.oms.activities.broker.BrokerActivitiesImpl;
 import io.oms.activities.killswitch.KillSwitchActivitiesImpl;
@@ -51,8 +56,14 @@ public class WorkerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    ReconciliationTrigger reconciliationTrigger(BrokerProperties broker, AccountSyncRepository accounts,
+                                                WorkflowClient client) {
+        return new ReconciliationTrigger(broker.connection(), accounts, client);
+    }
+
+    @Bean(destroyMethod = "close")
     IbConnector ibConnector(BrokerProperties broker, BrokerDirectory directory, WorkflowSignals signals,
-                            MarketPriceFeed marketPrices) {
+                            MarketPriceFeed marketPrices, ReconciliationTrigger reconciliation) {
         directory.ensureConnection(broker.connection(), broker.host(), broker.port(), broker.clientId());
         IbClientOptions defaults = IbClientOptions.defaults();
         IbClientOptions options = new IbClientOptions(defaults.minServerVersion(), defaults.maxServerVersion(),
@@ -62,7 +73,8 @@ public class WorkerConfiguration {
         IbConnector connector = new IbConnector(
                 IbConnectionConfig.of(broker.connection(), broker.host(), broker.port(), broker.clientId()),
                 new DbOrderIdStore(directory),
-                new BrokerEventRouter(broker.connection(), directory, signals).withMarketData(marketPrices), options);
+                new BrokerEventRouter(broker.connection(), directory, signals).withMarketData(marketPrices)
+                        .withSessionWatcher(reconciliation), options);
         marketPrices.attach(connector);
         return connector;
     }
@@ -72,7 +84,8 @@ public class WorkerConfiguration {
                                 LedgerActivitiesImpl ledger, InstrumentRepository instruments,
                                 TemporalProperties temporal, PnlSnapshotActivitiesImpl pnlSnapshots,
                                 KillSwitchActivitiesImpl killSwitches, RiskActivitiesImpl risk,
-                                CircuitBreakerActivitiesImpl circuitBreakers) {
+                                CircuitBreakerActivitiesImpl circuitBreakers,
+                                ReconciliationActivitiesImpl reconciliation, ReconciliationParts reconciliationParts) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkflowCacheSize(2_000)
@@ -93,8 +106,11 @@ public class WorkerConfiguration {
         oms.registerActivitiesImplementations(killSwitches);
         oms.registerWorkflowImplementationTypes(CircuitBreakerWorkflowImpl.class);
         oms.registerActivitiesImplementations(circuitBreakers);
+        oms.registerWorkflowImplementationTypes(ReconciliationWorkflowImpl.class);
+        oms.registerActivitiesImplementations(reconciliation);
         factory.newWorker(OrderWorkflowContract.brokerTaskQueue(broker.connection()), options)
-                .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments));
+                .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments),
+                        reconciliationParts.brokerActivities(connector, ReconcileTimings.defaults()));
         return factory;
     }
 

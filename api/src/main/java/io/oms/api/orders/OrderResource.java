@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * An order as the API shows it. Quantities and prices are decimal strings, never binary floating point; the
  * stop, trailing and expiry terms are null where the order's type or time in force has none. {@code riskDenials}
- * lists why the risk engine denied the order (or cancelled its rest); empty otherwise.
+ * lists why the risk engine denied the order (or cancelled its rest); empty otherwise. {@code origin}: OMS, or
+ * EXTERNAL for an order placed outside the OMS that reconciliation imported (read-only here: client order id
+ * {@code ext-<permId>}, no cancel or modify).
  */
 public record OrderResource(
         String id,
@@ -37,7 +39,8 @@ public record OrderResource(
         Instant createdAt,
         Instant updatedAt,
         String strategy,
-        List<RiskDenialResource> riskDenials) {
+        List<RiskDenialResource> riskDenials,
+        String origin) {
 
     static OrderResource of(OrderView v) {
         return new OrderResource(v.orderId().toString(), v.clientOrderId().value(), v.account(), v.symbol(),
@@ -45,7 +48,7 @@ public record OrderResource(
                 Decimals.text(v.stopPrice()), Decimals.text(v.trailAmount()), Decimals.text(v.trailPercent()),
                 v.timeInForce().name(), v.expireAt(), v.outsideRth(), v.state().name(), Decimals.text(v.filledQuantity()), Decimals.text(v.avgFillPrice()), v.brokerOrderId(), v.permId(),
                 v.rejectReason(), v.version(), v.submittedAt(), v.updatedAt(), v.strategy(),
-                v.denials().stream().map(RiskDenialResource::of).toList());
+                v.denials().stream().map(RiskDenialResource::of).toList(), OrderRow.OMS);
     }
 
     static OrderResource of(OrderRow r) {
@@ -54,6 +57,7 @@ public record OrderResource(
                 Decimals.text(r.trailAmount()), Decimals.text(r.trailPercent()), r.timeInForce(), r.expireAt(), r.outsideRth(),
                 r.state(), Decimals.text(r.filledQuantity()),
                 Decimals.text(r.avgFillPrice()), r.brokerOrderId(), r.permId(), r.rejectReason(), r.version(), r.createdAt(),
-                r.updatedAt(), r.strategy(), StoredDenial.fromJson(r.riskDenials()).stream().map(RiskDenialResource::of).toList());
+                r.updatedAt(), r.strategy(), StoredDenial.fromJson(r.riskDenials()).stream().map(RiskDenialResource::of).toList(),
+                r.origin());
     }
 }

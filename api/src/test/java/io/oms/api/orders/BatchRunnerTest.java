@@ -19,7 +19,7 @@ class BatchRunnerTest {
     private static OrderResource order(String id) {
         return new OrderResource(id, "c-" + id, "DU1", "AAPL", "BUY", "LMT", "1", "1", null, null, null, "DAY", null, false,
                 "ROUTED", "0", null,
-                1, 1L, null, 1, Instant.EPOCH, Instant.EPOCH, null, java.util.List.of());
+                1, 1L, null, 1, Instant.EPOCH, Instant.EPOCH, null, java.util.List.of(), "OMS");
     }
 
     @Test

@@ -67,7 +67,9 @@ public class KillSwitchRepository {
 
     /** Live orders of one account, one tenant (account null) or every tenant (both null). */
     public List<LiveOrder> liveOrders(String tenantId, String account) {
-        StringBuilder sql = new StringBuilder("SELECT tenant_id, client_order_id FROM orders WHERE state IN " + LIVE);
+        // External orders (placed outside the OMS) have no workflow to cancel them; the global switch's
+        // reqGlobalCancel reaches them at IB.
+        StringBuilder sql = new StringBuilder("SELECT tenant_id, client_order_id FROM orders WHERE origin = 'OMS' AND state IN " + LIVE);
         if (tenantId != null) sql.append(" AND tenant_id = :t");
         if (account != null) sql.append(" AND account = :a");
         sql.append(" ORDER BY id LIMIT ").append(MAX_LIVE);
@@ -85,7 +87,7 @@ public class KillSwitchRepository {
 
     /** The live orders of the tenant that name {@code strategy} (a strategy's switch sweeps them). */
     public List<LiveOrder> liveOrdersOfStrategy(String tenantId, String strategy) {
-        return jdbc.sql("SELECT tenant_id, client_order_id FROM orders WHERE state IN " + LIVE
+        return jdbc.sql("SELECT tenant_id, client_order_id FROM orders WHERE origin = 'OMS' AND state IN " + LIVE
                         + " AND tenant_id = :t AND strategy = :s ORDER BY id LIMIT " + MAX_LIVE)
                 .param("t", tenantId).param("s", strategy)
                 .query((rs, n) -> new LiveOrder(rs.getString(1), rs.getString(2))).list();

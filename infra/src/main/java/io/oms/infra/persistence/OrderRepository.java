@@ -16,7 +16,7 @@ public class OrderRepository {
             id, tenant_id, client_order_id, account, symbol, side, type, quantity, limit_price, stop_price,
             trail_amount, trail_percent, tif, expire_at, outside_rth, state, filled_quantity, avg_fill_price,
             broker_order_id, perm_id, reject_reason, version, created_at, updated_at, strategy, placed_by,
-            risk_denials::text AS risk_denials""";
+            risk_denials::text AS risk_denials, origin""";
     private static final String INSERT_COLUMNS = COLUMNS.replace("risk_denials::text AS risk_denials", "risk_denials");
 
     private static final String UPSERT = """
@@ -24,7 +24,7 @@ public class OrderRepository {
             VALUES (:id, :tenantId, :clientOrderId, :account, :symbol, :side, :type, :quantity, :limitPrice,
                     :stopPrice, :trailAmount, :trailPercent, :tif, :expireAt, :outsideRth, :state, :filledQuantity,
                     :avgFillPrice, :brokerOrderId, :permId, :rejectReason, :version, :createdAt, :updatedAt, :strategy,
-                    :placedBy, CAST(:riskDenials AS jsonb))
+                    :placedBy, CAST(:riskDenials AS jsonb), :origin)
             ON CONFLICT (id) DO UPDATE SET
                 state = EXCLUDED.state, filled_quantity = EXCLUDED.filled_quantity,
                 avg_fill_price = EXCLUDED.avg_fill_price, broker_order_id = EXCLUDED.broker_order_id,
@@ -82,6 +82,7 @@ public class OrderRepository {
                     .param("strategy", order.strategy())
                     .param("placedBy", order.placedBy())
                     .param("riskDenials", order.riskDenials())
+                    .param("origin", order.origin())
                     .update();
             return new OrderUpsert(rows == 1, previous);
         } catch (DuplicateKeyException e) {
@@ -154,6 +155,7 @@ public class OrderRepository {
                 Timestamps.read(rs, "updated_at"),
                 rs.getString("strategy"),
                 rs.getString("placed_by"),
-                rs.getString("risk_denials"));
+                rs.getString("risk_denials"),
+                rs.getString("origin"));
     }
 }

@@ -1,0 +1,129 @@
+package io.oms.activities.reconcile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.oms.infra.persistence.OutboxRepository;
+import io.oms.infra.reconcile.AccountSyncRepository;
+import io.oms.infra.reconcile.ReconciliationRunWriter;
+import io.oms.infra.reconcile.RunRecord;
+import io.oms.infra.reconcile.SyncAccount;
+import io.oms.workflows.activities.ReconciliationActivities;
+import io.oms.workflows.activities.RunOutcome;
+import io.oms.workflows.activities.RunStart;
+import io.oms.workflows.activities.RunTicket;
+import io.oms.workflows.domain.DomainEvents;
+import io.oms.workflows.domain.ErrorCode;
+import io.oms.workflows.reconcile.ReconcileTrigger;
+import io.oms.workflows.reconcile.RunScope;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The database side of reconciliation runs: open, close, fail, and the account's sync state that gates its orders. */
+@Component
+public class ReconciliationActivitiesImpl implements ReconciliationActivities {
+    /** Executions are asked for from this much before the cursor: IB's filter has whole seconds and clocks differ. */
+    static final Duration CURSOR_MARGIN = Duration.ofSeconds(5);
+
+    private final AccountSyncRepository accounts;
+    private final ReconciliationRunWriter runs;
+    private final OutboxRepository outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock = Clock.systemUTC();
+
+    public ReconciliationActivitiesImpl(AccountSyncRepository accounts, ReconciliationRunWriter runs, OutboxRepository outbox,
+                                        TransactionTemplate tx) {
+        this.accounts = accounts;
+        this.runs = runs;
+        this.outbox = outbox;
+        this.tx = tx;
+    }
+
+    @Override
+    public RunTicket begin(RunStart start) {
+        SyncAccount account = accounts.find(start.account()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                "broker account " + start.account() + " no longer exists", ErrorCode.NOT_FOUND.name()));
+        UUID id = UUID.fromString(start.runId());
+        Instant since = start.scope() == RunScope.FULL || account.cursorTime() == null ? null
+                : account.cursorTime().minus(CURSOR_MARGIN);
+        RunRecord run = runs.find(id).orElseGet(() -> {
+            RunRecord fresh = new RunRecord(id, account.tenantId(), account.account(), start.connection(),
+                    start.trigger().name(), start.scope().name(), start.requestedBy(), clock.instant(), since);
+            tx.executeWithoutResult(status -> {
+                // A reconnect's run, or one for an account not yet in sync, holds orders until it succeeded; a person's
+                // run on an account in sync does not stop trading.
+                if (start.scope() == RunScope.FULL && (start.trigger() == ReconcileTrigger.CONNECT
+                        || !AccountSyncRepository.SYNCED.equals(account.syncState()))) {
+                    accounts.markReconciling(account.account(), "full reconciliation " + id + " ("
+                            + start.trigger().name().toLowerCase(java.util.Locale.ROOT) + ") running", id);
+                }
+                runs.open(fresh);
+            });
+            return fresh;
+        });
+        return new RunTicket(start.runId(), run.tenantId(), run.account(), run.connection(), RunScope.valueOf(run.scope()),
+                run.executionsSince());
+    }
+
+    @Override
+    public void finish(RunTicket ticket, RunOutcome outcome) {
+        UUID id = UUID.fromString(ticket.runId());
+        tx.executeWithoutResult(status -> {
+            if (!runs.succeed(id, json(outcome.compared()), outcome.findings(), outcome.repairs(), outcome.discrepancies(),
+                    outcome.cursorTime(), outcome.cursorExecId(), clock.instant())) {
+                return; // a retried finish: done already
+            }
+            accounts.recordRun(ticket.account(), id, ticket.scope() == RunScope.FULL, outcome.cursorTime(),
+                    outcome.cursorExecId());
+            Map<String, Object> m = summary(ticket, "SUCCEEDED");
+            m.put("compared", outcome.compared());
+            m.put("findings", outcome.findings());
+            m.put("repairs", outcome.repairs());
+            m.put("discrepancies", outcome.discrepancies());
+            publish(ticket, m);
+        });
+    }
+
+    @Override
+    public void fail(RunTicket ticket, String error) {
+        UUID id = UUID.fromString(ticket.runId());
+        tx.executeWithoutResult(status -> {
+            if (!runs.fail(id, error, clock.instant())) {
+                return;
+            }
+            if (ticket.scope() == RunScope.FULL) {
+                accounts.recordFailure(ticket.account(), "reconciliation " + id + " failed: " + error);
+            }
+            Map<String, Object> m = summary(ticket, "FAILED");
+            m.put("error", error);
+            publish(ticket, m);
+        });
+    }
+
+    private static Map<String, Object> summary(RunTicket ticket, String status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runId", ticket.runId());
+        m.put("account", ticket.account());
+        m.put("scope", ticket.scope().name());
+        m.put("status", status);
+        return m;
+    }
+
+    private void publish(RunTicket ticket, Map<String, Object> run) {
+        outbox.appendEvent(ticket.tenantId(), DomainEvents.AGGREGATE_RECONCILIATION, ticket.account(),
+                DomainEvents.RECONCILIATION_COMPLETED, clock.instant(), "run", json(run));
+    }
+
+    private static String json(Object value) {
+        try {
+            return RunJournal.JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.oms.infra.reconcile;
+
+import io.oms.infra.persistence.Timestamps;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes reconciliation runs: opened RUNNING (idempotent by id), then SUCCEEDED with its counts or FAILED. */
+@Repository
+public class ReconciliationRunWriter {
+    private final JdbcClient jdbc;
+
+    public ReconciliationRunWriter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Opens the run; a retried open finds it (false). */
+    public boolean open(RunRecord run) {
+        return jdbc.sql("""
+                        INSERT INTO reconciliation_runs (id, tenant_id, account_code, connection_name, trigger, scope, status,
+                                                         requested_by, started_at, executions_since)
+                        VALUES (:id, :t, :a, :c, :trigger, :scope, 'RUNNING', :by, :at, :since)
+                        ON CONFLICT (id) DO NOTHING""")
+                .param("id", run.id())
+                .param("t", run.tenantId())
+                .param("a", run.account())
+                .param("c", run.connection())
+                .param("trigger", run.trigger())
+                .param("scope", run.scope())
+                .param("by", run.requestedBy())
+                .param("at", Timestamps.bind(run.startedAt()))
+                .param("since", run.executionsSince() == null ? null : Timestamps.bind(run.executionsSince()),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
+                .update() == 1;
+    }
+
+    public Optional<RunRecord> find(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, tenant_id, account_code, connection_name, trigger, scope, requested_by, started_at,
+                               executions_since, status FROM reconciliation_runs WHERE id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new RunRecord(rs.getObject("id", UUID.class), rs.getString("tenant_id"),
+                        rs.getString("account_code"), rs.getString("connection_name"), rs.getString("trigger"),
+                        rs.getString("scope"), rs.getString("requested_by"), Timestamps.read(rs, "started_at"),
+                        Timestamps.read(rs, "executions_since")))
+                .optional();
+    }
+
+    /** Closes a RUNNING run as succeeded; false when it was already closed (a retried finish). */
+    public boolean succeed(UUID id, String comparedJson, int findings, int repairs, int discrepancies,
+                           Instant cursorTime, String cursorExecId, Instant at) {
+        return jdbc.sql("""
+                        UPDATE reconciliation_runs SET status = 'SUCCEEDED', finished_at = :at, compared = CAST(:compared AS jsonb),
+                               findings = :f, repairs = :r, discrepancies = :d, cursor_time = :ct, cursor_exec_id = :ce
+                        WHERE id = :id AND status = 'RUNNING'""")
+                .param("id", id)
+                .param("at", Timestamps.bind(at))
+                .param("compared", comparedJson)
+                .param("f", findings)
+                .param("r", repairs)
+                .param("d", discrepancies)
+                .param("ct", cursorTime == null ? null : Timestamps.bind(cursorTime), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("ce", cursorExecId)
+                .update() == 1;
+    }
+
+    /** Closes a RUNNING run as failed; false when it was already closed. */
+    public boolean fail(UUID id, String error, Instant at) {
+        return jdbc.sql("""
+                        UPDATE reconciliation_runs SET status = 'FAILED', finished_at = :at, error = :e
+                        WHERE id = :id AND status = 'RUNNING'""")
+                .param("id", id)
+                .param("at", Timestamps.bind(at))
+                .param("e", error)
+                .update() == 1;
+    }
+}
