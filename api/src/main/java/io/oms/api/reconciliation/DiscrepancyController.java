@@ -71,7 +71,7 @@ public class DiscrepancyController {
     @PostMapping("/{id}/acknowledge")
     DiscrepancyResource acknowledge(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
                                     @PathVariable String id,
-                                    @RequestBody(required = false) ReconciliationBodies.Acknowledge body,
+                                    @RequestBody(required = false) ReconciliationBodies.AcknowledgeDiscrepancy body,
                                     HttpServletRequest http) {
         UUID discrepancyId = Filters.uuid(id).filter(uuid -> reads.discrepancy(principal.tenantId(), uuid).isPresent())
                 .orElseThrow(() -> ApiException.notFound("discrepancy " + id));
@@ -92,7 +92,7 @@ public class DiscrepancyController {
                 + "; only an OPEN one can be acknowledged", List.of(), "read it again: GET /api/v1/reconciliation/discrepancies");
     }
 
-    private static String note(ReconciliationBodies.Acknowledge body) {
+    private static String note(ReconciliationBodies.AcknowledgeDiscrepancy body) {
         String note = body == null ? null : body.note();
         if (note == null || note.isBlank()) {
             throw ApiException.validation(List.of(new FieldProblem("note", "is required: say why the drift may stand")));

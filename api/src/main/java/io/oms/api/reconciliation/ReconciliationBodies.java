@@ -5,8 +5,8 @@ public final class ReconciliationBodies {
     private ReconciliationBodies() {}
 
     /** {@code POST /api/v1/reconciliation/runs}: a MANUAL full run of one of the tenant's accounts. */
-    public record RunRequest(String account) {}
+    public record ReconciliationRunRequest(String account) {}
 
     /** {@code POST /api/v1/reconciliation/discrepancies/{id}/acknowledge}: why it may stay as it is. */
-    public record Acknowledge(String note) {}
+    public record AcknowledgeDiscrepancy(String note) {}
 }

@@ -82,7 +82,7 @@ public class ReconciliationController {
     @PostMapping("/runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     AccountSyncResource requestRun(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal principal,
-                                   @RequestBody(required = false) ReconciliationBodies.RunRequest body,
+                                   @RequestBody(required = false) ReconciliationBodies.ReconciliationRunRequest body,
                                    HttpServletRequest http) {
         AccountSyncResource account = requests.request(principal, body);
         audit.record(principal, http, "reconciliation.run.request", "broker_account", account.account(), account);

@@ -36,7 +36,7 @@ public class ReconciliationRequests {
     }
 
     /** Asks for the run; answers the account's sync view as it stands (the run itself comes asynchronously). */
-    public AccountSyncResource request(ApiPrincipal principal, ReconciliationBodies.RunRequest body) {
+    public AccountSyncResource request(ApiPrincipal principal, ReconciliationBodies.ReconciliationRunRequest body) {
         BrokerAccountRow account = account(principal, body == null ? null : body.account());
         try {
             ReconciliationClient.request(client, new ReconcileInput(account.accountCode(), account.connectionName()),
