@@ -3,6 +3,9 @@ package io.oms.api.orders;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.killswitch.KillSwitchRefusals;
+import io.oms.api.reconciliation.ReconciliationGate;
+import io.oms.infra.persistence.BrokerAccountRow;
+import io.oms.infra.persistence.BrokerDirectory;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.persistence.InstrumentRepository;
 import io.oms.infra.persistence.OrderRow;
@@ -41,10 +44,15 @@ public class OrderModifications {
     private final InstrumentRepository instruments;
     private final KillSwitchRefusals killSwitches;
     private final RiskRefusals riskRefusals;
+    private final BrokerDirectory brokers;
+    private final ReconciliationGate reconciliationGate;
 
     public OrderModifications(WorkflowClient client, OrderService orders, InstrumentRepository instruments,
-                              KillSwitchRefusals killSwitches, RiskRefusals riskRefusals) {
+                              KillSwitchRefusals killSwitches, RiskRefusals riskRefusals, BrokerDirectory brokers,
+                              ReconciliationGate reconciliationGate) {
         this.client = client;
+        this.brokers = brokers;
+        this.reconciliationGate = reconciliationGate;
         this.killSwitches = killSwitches;
         this.riskRefusals = riskRefusals;
         this.orders = orders;
@@ -59,6 +67,9 @@ public class OrderModifications {
             throw new ApiException(ErrorCode.STATE_CONFLICT, "order is " + row.state() + " and can no longer be modified");
         }
         killSwitches.checkModify(row.tenantId(), row.account(), row.strategy(), row.quantity(), terms.quantity());
+        // An order's account always exists; were it gone, the gate would refuse as for an account never reconciled.
+        reconciliationGate.check(brokers.findAccount(row.tenantId(), row.account())
+                .orElse(new BrokerAccountRow(row.account(), row.tenantId(), null, "PENDING")));
         String workflowId = OrderWorkflowContract.workflowId(new TenantId(row.tenantId()), new ClientOrderId(row.clientOrderId()));
         ModifyOutcome outcome;
         try {

@@ -5,6 +5,7 @@ import io.oms.infra.config.ApiRole;
 import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.api.killswitch.KillSwitchRefusals;
+import io.oms.api.reconciliation.ReconciliationGate;
 import io.oms.infra.ids.UuidV7;
 import io.oms.infra.persistence.BrokerAccountRow;
 import io.oms.infra.persistence.BrokerDirectory;
@@ -46,10 +47,12 @@ public class OrderService {
     private final InstrumentRepository instruments;
     private final KillSwitchRefusals killSwitches;
     private final RiskRefusals riskRefusals;
+    private final ReconciliationGate reconciliationGate;
 
     public OrderService(WorkflowClient client, OrderRepository orders, BrokerDirectory brokers, InstrumentRepository instruments,
-                        KillSwitchRefusals killSwitches, RiskRefusals riskRefusals) {
+                        KillSwitchRefusals killSwitches, RiskRefusals riskRefusals, ReconciliationGate reconciliationGate) {
         this.client = client;
+        this.reconciliationGate = reconciliationGate;
         this.killSwitches = killSwitches;
         this.riskRefusals = riskRefusals;
         this.orders = orders;
@@ -97,6 +100,8 @@ public class OrderService {
         // Kill switches: a replay above answers the earlier order; only a new one is refused.
         killSwitches.checkNewOrder(principal.tenantId(), brokerAccount.accountCode(), order.strategy(), order.symbol(),
                 order.side(), order.qty());
+        // Fail-closed while the account's reconciliation has not finished (the state came with the account).
+        reconciliationGate.check(brokerAccount);
         OrderRequest request = new OrderRequest(new OrderId(UuidV7.next()), new TenantId(principal.tenantId()),
                 clientOrderId, brokerAccount.accountCode(), brokerAccount.connectionName(), order.symbol(),
                 order.side(), order.type(), order.qty(), order.limitPrice(), order.stopPrice(), order.trailAmount(),

@@ -91,6 +91,13 @@ public final class ApiAccessRules {
             new Rule(PUT, "/api/v1/tenant/ip-allowlist", TENANTS_ADMIN),
             new Rule(GET, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_VIEW),
             new Rule(PUT, "/api/v1/brokers/accounts/{account}/credentials", BROKERS_CONNECT),
+            // Reconciliation (issue 7): read with brokers:view; asking for a run or acknowledging a drift, brokers:connect.
+            new Rule(GET, "/api/v1/reconciliation/runs", BROKERS_VIEW),
+            new Rule(GET, "/api/v1/reconciliation/runs/{id}", BROKERS_VIEW),
+            new Rule(POST, "/api/v1/reconciliation/runs", BROKERS_CONNECT),
+            new Rule(GET, "/api/v1/reconciliation/accounts", BROKERS_VIEW),
+            new Rule(GET, "/api/v1/reconciliation/discrepancies", BROKERS_VIEW),
+            new Rule(POST, "/api/v1/reconciliation/discrepancies/{id}/acknowledge", BROKERS_CONNECT),
             // Users, login and tokens: the public ones are those used before there is an access token.
             new Rule(POST, "/api/v1/auth/register", null),
             new Rule(POST, "/api/v1/auth/login", null),

@@ -5,5 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TemporalProperties.class, BrokerProperties.class, RoleProperties.class,
-        ApiProperties.class, RiskProperties.class, CircuitBreakerProperties.class})
+        ApiProperties.class, RiskProperties.class, CircuitBreakerProperties.class,
+        ReconciliationGateProperties.class})
 public class OmsConfiguration {}

@@ -13,12 +13,17 @@ public class BrokerDirectory {
         this.jdbc = jdbc;
     }
 
-    /** The account if it belongs to this tenant; another tenant's account is reported as absent. */
+    /**
+     * The account, with its sync state, if it belongs to this tenant; another tenant's account is reported as
+     * absent. One read serves both the order path's account check and its sync-state gate.
+     */
     public Optional<BrokerAccountRow> findAccount(String tenantId, String accountCode) {
-        return jdbc.sql("SELECT account_code, tenant_id, connection_name FROM broker_accounts WHERE tenant_id = :tenantId AND account_code = :code")
+        return jdbc.sql("""
+                        SELECT account_code, tenant_id, connection_name, sync_state
+                        FROM broker_accounts WHERE tenant_id = :tenantId AND account_code = :code""")
                 .param("tenantId", tenantId)
                 .param("code", accountCode)
-                .query((rs, n) -> new BrokerAccountRow(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new BrokerAccountRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
     }
 

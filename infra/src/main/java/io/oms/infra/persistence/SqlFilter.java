@@ -8,16 +8,16 @@ import java.util.Optional;
  * A WHERE clause built from optional filters: each present value adds one condition with a named parameter,
  * absent ones add nothing. Column names and operators come from code, never from a request.
  */
-final class SqlFilter {
+public final class SqlFilter {
     private final StringBuilder sql;
     private final Map<String, Object> params = new LinkedHashMap<>();
 
-    SqlFilter(String select, String tenantId) {
+    public SqlFilter(String select, String tenantId) {
         this.sql = new StringBuilder(select).append(" WHERE tenant_id = :tenantId");
         params.put("tenantId", tenantId);
     }
 
-    SqlFilter where(String condition, String param, Optional<?> value) {
+    public SqlFilter where(String condition, String param, Optional<?> value) {
         value.ifPresent(v -> {
             sql.append(" AND ").append(condition);
             params.put(param, v);
@@ -26,7 +26,7 @@ final class SqlFilter {
     }
 
     /** Keyset pagination: the rows strictly after {@code key} in the listing's order over {@code columns}. */
-    SqlFilter after(String columns, boolean ascending, Optional<Map<String, Object>> key) {
+    public SqlFilter after(String columns, boolean ascending, Optional<Map<String, Object>> key) {
         key.ifPresent(k -> {
             sql.append(" AND (").append(columns).append(ascending ? ") > (" : ") < (")
                     .append(String.join(", ", k.keySet().stream().map(p -> ":" + p).toList())).append(")");
@@ -35,7 +35,7 @@ final class SqlFilter {
         return this;
     }
 
-    SqlFilter orderBy(String columns, boolean ascending, int limit) {
+    public SqlFilter orderBy(String columns, boolean ascending, int limit) {
         String direction = ascending ? " ASC" : " DESC";
         sql.append(" ORDER BY ").append(String.join(direction + ", ", columns.split(",\\s*"))).append(direction)
                 .append(" LIMIT :limit");
@@ -43,11 +43,11 @@ final class SqlFilter {
         return this;
     }
 
-    String sql() {
+    public String sql() {
         return sql.toString();
     }
 
-    Map<String, Object> params() {
+    public Map<String, Object> params() {
         return params;
     }
 }

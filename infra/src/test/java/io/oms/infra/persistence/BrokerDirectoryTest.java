@@ -15,11 +15,21 @@ class BrokerDirectoryTest {
     }
 
     @Test
-    void findAccountReturnsTheTenantsOwnAccount() {
+    void findAccountReturnsTheTenantsOwnAccountPendingUntilItsFirstReconciliation() {
         String tenant = db.newTenant();
         String account = "DU" + TestDb.randomHex(4);
         brokers.ensureAccount(tenant, account, connection);
-        assertThat(brokers.findAccount(tenant, account)).contains(new BrokerAccountRow(account, tenant, connection));
+        assertThat(brokers.findAccount(tenant, account)).contains(new BrokerAccountRow(account, tenant, connection, "PENDING"));
+        assertThat(brokers.findAccount(tenant, account).orElseThrow().synced()).isFalse();
+    }
+
+    @Test
+    void findAccountReadsTheSyncState() {
+        String tenant = db.newTenant();
+        String account = "DU" + TestDb.randomHex(4);
+        brokers.ensureAccount(tenant, account, connection);
+        db.jdbc.sql("UPDATE broker_accounts SET sync_state = 'SYNCED' WHERE account_code = :a").param("a", account).update();
+        assertThat(brokers.findAccount(tenant, account).orElseThrow().synced()).isTrue();
     }
 
     @Test

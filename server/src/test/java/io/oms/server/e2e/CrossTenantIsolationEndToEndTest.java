@@ -6,14 +6,17 @@ import io.oms.api.security.ApiAccessRules;
 import io.oms.api.security.ApiAccessRules.Rule;
 import io.oms.infra.identity.Scopes;
 import io.oms.infra.security.ApiKeys;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Another tenant's ids get nothing from any endpoint: every endpoint with an id in its path answers 404
@@ -41,6 +44,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     private String victimReason;
     /** The victim's circuit breaker (one per kind and tenant). */
     private static final String VICTIM_BREAKER = "/api/v1/risk/circuit-breakers/LOSS";
+    /** The victim's reconciliation run and OPEN discrepancy (rows as the reconciliation writes them). */
+    private String victimRunId;
+    private String victimDiscrepancyId;
 
     @BeforeEach
     void victimAndAttacker() {
@@ -71,6 +77,11 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         // A disabled breaker: it never trips, and it starts no evaluation.
         ApiClient.Response breaker = api.put(VICTIM_BREAKER, "{\"threshold\":\"999999999\",\"enabled\":false}");
         assertThat(breaker.status()).isIn(200, 201);
+        ReconciliationRows reconciliation = new ReconciliationRows(context().getBean(JdbcClient.class));
+        UUID run = reconciliation.run("demo", ACCOUNT, "MANUAL", "FULL", "SUCCEEDED", Instant.now());
+        victimRunId = run.toString();
+        victimDiscrepancyId = reconciliation.discrepancy("demo", ACCOUNT, uniqueId("VICTIM"), "OPEN", run, Instant.now())
+                .toString();
         OwnTenant other = ownTenant("atk", "Attacker tenant");
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
@@ -108,6 +119,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/risk/restricted-symbols/{symbol}", "/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
         paths.put("/api/v1/risk/restricted-accounts/{account}", "/api/v1/risk/restricted-accounts/" + ACCOUNT);
         paths.put("/api/v1/risk/circuit-breakers/{kind}", VICTIM_BREAKER);
+        paths.put("/api/v1/reconciliation/runs/{id}", "/api/v1/reconciliation/runs/" + victimRunId);
+        paths.put("/api/v1/reconciliation/discrepancies/{id}/acknowledge",
+                "/api/v1/reconciliation/discrepancies/" + victimDiscrepancyId + "/acknowledge");
         return paths;
     }
 
@@ -214,6 +228,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 .isEqualTo("1000000");
         assertThat(api.get("/api/v1/risk/restricted-symbols").body().toString())
                 .as("the victim's restriction is still there").contains(victimReason);
+        assertThat(api.get("/api/v1/reconciliation/discrepancies?status=OPEN&limit=500").body().toString())
+                .as("the victim's discrepancy is still OPEN").contains(victimDiscrepancyId);
     }
 
     @Test
@@ -232,7 +248,13 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "/api/v1/risk/limits",
                 "/api/v1/risk/restricted-symbols",
                 "/api/v1/risk/restricted-accounts",
-                "/api/v1/risk/status?account=" + ACCOUNT);
+                "/api/v1/risk/status?account=" + ACCOUNT,
+                "/api/v1/reconciliation/runs?limit=500",
+                "/api/v1/reconciliation/runs?account=" + ACCOUNT,
+                "/api/v1/reconciliation/accounts",
+                "/api/v1/reconciliation/accounts?account=" + ACCOUNT,
+                "/api/v1/reconciliation/discrepancies?limit=500",
+                "/api/v1/reconciliation/discrepancies?account=" + ACCOUNT);
         List<String> leaks = new ArrayList<>();
         for (String ask : asks) {
             ApiClient.Response answer = attacker.get(ask);
@@ -242,7 +264,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
             if (answer.status() / 100 == 5 || data && (text.contains(victimOrderId)
                     || text.contains(victimClientOrderId) || text.contains(ACCOUNT)
                     || text.contains(victimMember.userId().toString()) || text.contains(victimInviteId)
-                    || text.contains(victimLimitId) || text.contains(victimReason))) {
+                    || text.contains(victimLimitId) || text.contains(victimReason) || text.contains(victimRunId)
+                    || text.contains(victimDiscrepancyId))) {
                 leaks.add(ask + " answered " + answer.status() + " " + text);
             }
         }

@@ -77,6 +77,18 @@ class WorkerCrashRecoveryTest {
 
         client = new OmsClient(apiPort, API_KEY, simControlPort);
         awaitBrokerUp();
+        awaitAccountsSynced();
+    }
+
+    /**
+     * Orders are accepted only for SYNCED accounts (the reconciliation gate). TODO integrator: replace with a wait on
+     * GET /api/v1/reconciliation/accounts once the reconciliation lands.
+     */
+    private static void awaitAccountsSynced() throws Exception {
+        try (Connection c = DriverManager.getConnection(PG + DB, "postgres", "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE broker_accounts SET sync_state = 'SYNCED'");
+        }
     }
 
     @AfterAll
