@@ -3,6 +3,7 @@ package io.oms.activities.reconcile;
 import io.oms.activities.ledger.LedgerActivitiesImpl;
 import io.oms.ib.client.IbConnector;
 import io.oms.infra.persistence.AuditRepository;
+import io.oms.infra.persistence.OrderRepository;
 import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.reconcile.DiscrepancyWriter;
 import io.oms.infra.reconcile.ExternalOrderWriter;
@@ -25,8 +26,9 @@ public class ReconciliationParts {
     private final FindingWriter findings;
     private final DiscrepancyWriter discrepancies;
     private final OutboxRepository outbox;
+    private final OrderRepository orders;
 
-    public ReconciliationParts(WorkflowClient client, LedgerActivitiesImpl ledger, OmsBookReader oms,
+    public ReconciliationParts(WorkflowClient client, LedgerActivitiesImpl ledger, OmsBookReader oms, OrderRepository orders,
                                ExternalOrderWriter externals, AuditRepository audit, TransactionTemplate tx,
                                FindingWriter findings, DiscrepancyWriter discrepancies, OutboxRepository outbox) {
         this.client = client;
@@ -38,13 +40,14 @@ public class ReconciliationParts {
         this.findings = findings;
         this.discrepancies = discrepancies;
         this.outbox = outbox;
+        this.orders = orders;
     }
 
     /** The broker-side activities for the IB session {@code connector}. */
     public BrokerReconciliationActivitiesImpl brokerActivities(IbConnector connector, ReconcileTimings timings) {
         Clock clock = Clock.systemUTC();
         return new BrokerReconciliationActivitiesImpl(connector, oms,
-                new Repairs(client, ledger, externals, audit, tx, clock),
+                new Repairs(client, ledger, orders, externals, audit, tx, clock),
                 new PositionReview(oms, discrepancies, timings.settle(), clock),
                 ticket -> new RunJournal(findings, outbox, clock, ticket), timings, clock);
     }

@@ -1,6 +1,8 @@
 package io.oms.activities.reconcile;
 
 import io.oms.activities.ledger.LedgerActivitiesImpl;
+import io.oms.activities.ledger.OrderRows;
+import io.oms.workflows.activities.StateChange;
 import io.oms.ib.client.ExecutionEvent;
 import io.oms.infra.persistence.AuditRecord;
 import io.oms.infra.persistence.AuditRepository;
@@ -34,15 +36,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class Repairs {
     private final WorkflowClient client;
     private final LedgerActivitiesImpl ledger;
+    private final io.oms.infra.persistence.OrderRepository orders;
     private final ExternalOrderWriter externals;
     private final AuditRepository audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Repairs(WorkflowClient client, LedgerActivitiesImpl ledger, ExternalOrderWriter externals, AuditRepository audit,
-            TransactionTemplate tx, Clock clock) {
+    Repairs(WorkflowClient client, LedgerActivitiesImpl ledger, io.oms.infra.persistence.OrderRepository orders,
+            ExternalOrderWriter externals, AuditRepository audit, TransactionTemplate tx, Clock clock) {
         this.client = client;
         this.ledger = ledger;
+        this.orders = orders;
         this.externals = externals;
         this.audit = audit;
         this.tx = tx;
@@ -72,10 +76,13 @@ final class Repairs {
             BigDecimal remaining = c.quantity() == null ? null : c.quantity().subtract(filled).max(BigDecimal.ZERO);
             boolean delivered = signal(tenantId, d.order(),
                     BrokerEvent.of(new BrokerStatus(c.orderId(), c.permId(), c.status(), filled, remaining, null, null)));
-            journal.add(new Finding("ORDER_STATE_DRIFT", delivered ? "APPLIED" : "RECORDED", d.order().id(), d.order().symbol(),
+            if (!delivered) {
+                closeInLedger(tenantId, d.order(), c.status(), filled);
+            }
+            journal.add(new Finding("ORDER_STATE_DRIFT", "APPLIED", d.order().id(), d.order().symbol(),
                     null, c.permId(), d.order().state(), c.status(),
                     delivered ? "IB finished the order while the OMS still had it working; IB's final status was applied"
-                            : "IB finished the order but its workflow has closed; recorded for review"));
+                            : "IB finished the order and its workflow has closed; the ledger now shows IB's final state"));
         }
         for (OmsOrder o : plan.unknownAtBroker()) {
             journal.add(new Finding("ORDER_UNKNOWN_AT_BROKER", "NONE", o.id(), o.symbol(), null, o.permId(), o.state(),
@@ -91,6 +98,27 @@ final class Repairs {
             importExternal(tenantId, e, journal);
         }
         return signalled;
+    }
+
+    /** An order whose workflow is gone cannot apply IB's final word itself: the ledger takes it, audited. */
+    private void closeInLedger(String tenantId, OmsOrder order, String ibStatus, BigDecimal ibFilled) {
+        orders.findById(tenantId, order.id()).ifPresent(row -> {
+            String state = ExternalOrders.state(ibStatus, ibFilled);
+            var closed = new io.oms.infra.persistence.OrderRow(row.id(), row.tenantId(), row.clientOrderId(), row.account(),
+                    row.symbol(), row.side(), row.type(), row.quantity(), row.limitPrice(), row.stopPrice(),
+                    row.trailAmount(), row.trailPercent(), row.timeInForce(), row.expireAt(), row.outsideRth(), state,
+                    row.filledQuantity().max(ibFilled), row.avgFillPrice(), row.brokerOrderId(), row.permId(),
+                    row.rejectReason(), row.version() + 1, row.createdAt(), clock.instant(), row.strategy(), row.placedBy(),
+                    row.riskDenials(), row.origin());
+            String action = switch (state) {
+                case "FILLED" -> "order.filled";
+                case "CANCELED" -> "order.canceled";
+                case "REJECTED" -> "order.rejected";
+                default -> "order.state_synced";
+            };
+            ledger.recordState(new StateChange(OrderRows.toView(closed), action, ReconciliationContract.ACTOR,
+                    "IB's final status " + ibStatus + " applied by reconciliation; the order's workflow had closed"));
+        });
     }
 
     private void importExternal(String tenantId, Plan.ExternalSeen seen, RunJournal journal) {

@@ -61,6 +61,7 @@ public class OrderModifications {
 
     public ModifyOutcome modify(ApiPrincipal principal, String id, String ifMatch, ModifyOrderBody body) {
         OrderRow row = orders.find(principal, id);
+        OrderService.requirePlacedHere(row, "modified");
         long expectedVersion = ETags.required(ifMatch);
         OrderTerms terms = checked(row, body);
         if (OrderState.valueOf(row.state()).isTerminal()) {

@@ -125,6 +125,7 @@ public class OrderService {
 
     public OrderResource cancel(ApiPrincipal principal, String id) {
         OrderRow row = find(principal, id);
+        requirePlacedHere(row, "canceled");
         if (OrderState.valueOf(row.state()).isTerminal()) {
             throw new ApiException(ErrorCode.STATE_CONFLICT, "order is " + row.state() + " and can no longer be canceled");
         }
@@ -135,6 +136,18 @@ public class OrderService {
             throw new ApiException(ErrorCode.STATE_CONFLICT, rootMessage(e));
         } catch (WorkflowNotFoundException e) {
             throw new ApiException(ErrorCode.STATE_CONFLICT, "order is no longer working");
+        }
+    }
+
+    /**
+     * An EXTERNAL order (placed outside the OMS, imported by reconciliation) has no workflow here: only the client
+     * that placed it, or a global kill switch's reqGlobalCancel, can change it at IB.
+     */
+    static void requirePlacedHere(OrderRow row, String verb) {
+        if (row.external()) {
+            throw new ApiException(ErrorCode.STATE_CONFLICT, "order " + row.id() + " was placed outside the OMS (origin "
+                    + "EXTERNAL) and cannot be " + verb + " here", List.of(),
+                    "change it where it was placed (TWS or its API client), or engage the GLOBAL kill switch");
         }
     }
 

@@ -29,7 +29,10 @@ class BrokerResyncEndToEndTest extends EndToEndTest {
     void ordersFillAfterAGatewayRestartThatResetsOrderIds() {
         // The restarted gateway's nextValidId is 1 again; the connector's persisted high water keeps ids rising,
         // so the next order is neither a 103 reject nor a modify of an older order.
+        java.time.Instant restarted = java.time.Instant.now();
         simulator.faults().restartGateway(RestartMode.KEEP_ORDERS, Duration.ZERO);
+        // Orders wait (503 BROKER_RECONCILING) until the account's reconciliation after the reconnect succeeded.
+        AccountSync.awaitResynced(api, ACCOUNT, restarted);
 
         ApiClient.Response placed = api.post("/api/v1/orders", order(uniqueId("after"), "IBM", "BUY", "MKT", "1", null));
         assertThat(placed.status()).isEqualTo(201);

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -90,13 +89,11 @@ public abstract class EndToEndTest {
     }
 
     /**
-     * Orders are accepted only for SYNCED accounts (the reconciliation gate): every test starts with all accounts
-     * SYNCED. TODO integrator: replace with a wait on GET /api/v1/reconciliation/accounts once the reconciliation
-     * lands (its run after the session connected marks the accounts SYNCED).
+     * Orders are accepted only for SYNCED accounts (the reconciliation gate): every test starts once the demo account's
+     * reconciliation after the session (re)connected has succeeded.
      */
     protected void awaitAccountsSynced() {
-        context.getBean(JdbcClient.class).sql("UPDATE broker_accounts SET sync_state = 'SYNCED' WHERE sync_state <> 'SYNCED'")
-                .update();
+        AccountSync.await(api, ACCOUNT);
     }
 
     protected static String uniqueId(String prefix) {

@@ -190,8 +190,7 @@ class KillSwitchEndToEndTest extends EndToEndTest {
     void anAccountSwitchBlocksOnlyThatAccount() {
         OwnTenant tenant = ownTenant("ksacct", "Account switch tenant");
         String other = "DU" + (1_000_000 + new Random().nextInt(8_000_000));
-        jdbc.sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name, sync_state) VALUES (:a, :t, 'sim', 'SYNCED')")
-                .param("a", other).param("t", tenant.id()).update();
+        tenant.addAccount(context(), other);
 
         ApiClient.Response engaged = tenant.api().post("/api/v1/kill-switches",
                 "{\"scope\":\"ACCOUNT\",\"scopeId\":\"" + other + "\",\"state\":\"HALTED\",\"reasonCode\":\"ACCOUNT_REVIEW\"}");

@@ -100,9 +100,7 @@ class OrderRiskChecksEndToEndTest extends EndToEndTest {
     void aStrategysOrderRateCountsItsOrdersInEveryAccountAndNoOthers() {
         OwnTenant own = ownTenant("rst", "Strategy rate");
         String second = "DU" + (1_000_000 + new java.util.Random().nextInt(8_000_000));
-        context().getBean(JdbcClient.class)
-                .sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name, sync_state) VALUES (:a, :t, 'sim', 'SYNCED')")
-                .param("a", second).param("t", own.id()).update();
+        own.addAccount(context(), second);
         assertThat(own.api().post(LIMITS, limit("STRATEGY", "pairs-1", "ORDER_RATE", "1", 600)).status()).isEqualTo(201);
         String first = ownOrder(own, uniqueId("st1"), "1", "50.00");
         String strategyOrder = first.substring(0, first.length() - 1) + ",\"strategy\":\"pairs-1\"}";

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A tenant created for one test, so that counting its orders counts only that test's, with a broker account the
  * simulator does not know: its orders are answered all the same (201, one row each), rejected by the simulator.
- * The account is created SYNCED, as the reconciliation gate wants before it takes orders (TODO integrator: the
- * simulator's session never reconciles an account it does not manage; keep SYNCED, or mark it after a run).
+ * The account starts PENDING like any new account and is reconciled through the API before the test uses it (the
+ * run finds the session does not manage it and lets its orders through, to be rejected by IB).
  */
 record OwnTenant(String id, String account, ApiClient api) {
 
@@ -21,9 +21,21 @@ record OwnTenant(String id, String account, ApiClient api) {
         String tenant = prefix + UUID.randomUUID().toString().substring(0, 8);
         String account = "DU" + (1_000_000 + new Random().nextInt(8_000_000));
         beans.getBean(TenantRepository.class).ensure(tenant, name);
-        jdbc.sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name, sync_state) VALUES (:a, :t, 'sim', 'SYNCED')")
+        jdbc.sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name) VALUES (:a, :t, 'sim')")
                 .param("a", account).param("t", tenant).update();
         String apiKey = beans.getBean(ApiKeys.class).create(tenant, "e2e-" + prefix, List.of("*"));
-        return new OwnTenant(tenant, account, anyTenant.withKey(apiKey));
+        OwnTenant own = new OwnTenant(tenant, account, anyTenant.withKey(apiKey));
+        own.addAccount(beans, account);
+        return own;
+    }
+
+    /** Reconciles an account of this tenant (inserting it first unless it is the tenant's own). */
+    void addAccount(ApplicationContext beans, String code) {
+        if (!code.equals(account)) {
+            beans.getBean(JdbcClient.class)
+                    .sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name) VALUES (:a, :t, 'sim')")
+                    .param("a", code).param("t", id).update();
+        }
+        AccountSync.reconcile(api, code);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.temporal.client.WorkflowClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -96,10 +97,41 @@ class ReconciliationEndToEndTest extends EndToEndTest {
         assertThat(executionIds(id)).containsExactlyInAnyOrderElementsOf(simulator.executions().stream()
                 .filter(x -> x.permId() == permId).map(SimExecution::execId).toList());
 
+        ApiClient.Response cancel = api.post("/api/v1/orders/" + id + "/cancel", "");
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.text("message")).contains("placed outside the OMS");
+
         Reconciliations.Run again = reconciliations.fullRun(ACCOUNT);
         assertThat(reconciliations.findings(again.id())).noneMatch(f -> Long.valueOf(permId).equals(f.permId()));
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE account = :a AND perm_id = :p")
                 .param("a", ACCOUNT).param("p", permId).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void aFillOfAnOrderWhoseWorkflowIsGoneIsBookedOnceAndTheOrderTakesIbsFinalState() {
+        String symbol = "TSLA";
+        BigDecimal limit = simulator.lastPrice(symbol).multiply(new BigDecimal("0.90")).setScale(2, RoundingMode.DOWN);
+        String cid = uniqueId("lost");
+        String id = api.post("/api/v1/orders", order(cid, symbol, "BUY", "LMT", "5", limit.toPlainString())).text("id");
+        awaitState(id, "ROUTED");
+        context().getBean(WorkflowClient.class).newUntypedWorkflowStub("order/demo/" + cid)
+                .terminate("test: the order's workflow is lost");
+        simulator.setPrice(symbol, limit.subtract(new BigDecimal("1.00")));
+        awaitSimulatorFilled(cid, new BigDecimal("5"));
+
+        Reconciliations.Run run = reconciliations.fullRun(ACCOUNT);
+        Set<String> simExecIds = simExecutions(cid).stream().map(SimExecution::execId).collect(Collectors.toSet());
+        List<Reconciliations.Found> found = reconciliations.findings(run.id());
+        assertThat(found.stream().filter(f -> "FILL_ON_CLOSED_ORDER".equals(f.kind())).map(Reconciliations.Found::execId))
+                .containsExactlyInAnyOrderElementsOf(simExecIds);
+        assertThat(found).anyMatch(f -> "ORDER_STATE_DRIFT".equals(f.kind()) && "APPLIED".equals(f.action())
+                && id.equals(String.valueOf(f.orderId())));
+        assertThat(executionIds(id)).containsExactlyInAnyOrderElementsOf(simExecIds);
+        assertThat(api.get("/api/v1/orders/" + id).text("state")).isEqualTo("FILLED");
+        assertThat(bookPosition(symbol)).isEqualByComparingTo(simulatorPosition(symbol));
+
+        Reconciliations.Run again = reconciliations.fullRun(ACCOUNT);
+        assertThat(reconciliations.findings(again.id())).noneMatch(f -> id.equals(String.valueOf(f.orderId())));
     }
 
     @Test

@@ -25,6 +25,18 @@ final class OmsClient {
         }
     }
 
+    /** The account's reconciliation state: orders are accepted only once it is SYNCED. */
+    String syncState(String account) {
+        try {
+            for (JsonNode a : list(expect(api.get("/api/v1/reconciliation/accounts"), 200, "GET reconciliation accounts"))) {
+                if (account.equals(a.path("account").asString())) return a.path("syncState").asString();
+            }
+            return "MISSING";
+        } catch (AssertionError | RuntimeException e) {
+            return "UNREACHABLE: " + e.getMessage();
+        }
+    }
+
     JsonNode submitMarketBuy(String symbol, int qty, String clientOrderId) {
         String body = """
                 {"account":"DU1234567","symbol":"%s","side":"BUY","type":"MKT","qty":"%d","tif":"DAY","clientOrderId":"%s"}"""

@@ -80,14 +80,16 @@ class WorkerCrashRecoveryTest {
         awaitAccountsSynced();
     }
 
-    /**
-     * Orders are accepted only for SYNCED accounts (the reconciliation gate). TODO integrator: replace with a wait on
-     * GET /api/v1/reconciliation/accounts once the reconciliation lands.
-     */
-    private static void awaitAccountsSynced() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG + DB, "postgres", "");
-             Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE broker_accounts SET sync_state = 'SYNCED'");
+    /** Orders are accepted only once the account's reconciliation after the session connected has succeeded. */
+    private static void awaitAccountsSynced() {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        String state;
+        while (!"SYNCED".equals(state = client.syncState("DU1234567"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("DU1234567 not SYNCED within " + STARTUP + ": " + state
+                        + "; logs in " + OmsProcess.LOG_DIR.toAbsolutePath());
+            }
+            OmsProcess.sleep(250);
         }
     }
 
