@@ -2,6 +2,7 @@ package io.oms.worker;
 
 import io.oms.activities.breaker.CircuitBreakerActivitiesImpl;
 import io.oms.activities.broker.BrokerActivitiesImpl;
+import io.oms.activities.broker.InFlightPolicy;
 import io.oms.activities.killswitch.KillSwitchActivitiesImpl;
 import io.oms.activities.risk.RiskActivitiesImpl;
 import io.oms.activities.ledger.LedgerActivitiesImpl;
@@ -94,7 +95,8 @@ public class WorkerConfiguration {
         oms.registerWorkflowImplementationTypes(CircuitBreakerWorkflowImpl.class);
         oms.registerActivitiesImplementations(circuitBreakers);
         factory.newWorker(OrderWorkflowContract.brokerTaskQueue(broker.connection()), options)
-                .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments));
+                .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments,
+                        InFlightPolicy.withThreshold(broker.inFlightThreshold())));
         return factory;
     }
 
