@@ -7,6 +7,7 @@ import io.oms.infra.reconcile.AccountSyncRepository;
 import io.oms.workflows.reconcile.ReconciliationWorkflowImpl;
 import io.oms.activities.breaker.CircuitBreakerActivitiesImpl;
 import io.oms.activities.broker.BrokerActivitiesImpl;
+import io.oms.activities.broker.InFlightPolicy;
 import io.oms.activities.killswitch.KillSwitchActivitiesImpl;
 import io.oms.activities.risk.RiskActivitiesImpl;
 import io.oms.activities.ledger.LedgerActivitiesImpl;
@@ -109,7 +110,8 @@ public class WorkerConfiguration {
         oms.registerWorkflowImplementationTypes(ReconciliationWorkflowImpl.class);
         oms.registerActivitiesImplementations(reconciliation);
         factory.newWorker(OrderWorkflowContract.brokerTaskQueue(broker.connection()), options)
-                .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments),
+                .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments,
+                                InFlightPolicy.withThreshold(broker.inFlightThreshold())),
                         reconciliationParts.brokerActivities(connector, ReconcileTimings.defaults()));
         return factory;
     }

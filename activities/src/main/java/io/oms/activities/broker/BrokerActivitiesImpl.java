@@ -5,7 +5,6 @@ import io.oms.ib.client.IbNotConnectedException;
 import io.oms.ib.client.IbUnavailableException;
 import io.oms.ib.client.OrderSpec;
 import io.oms.ib.client.PlaceAck;
-import io.oms.ib.msg.ExecutionFilter;
 import io.oms.infra.persistence.InstrumentRepository;
 import io.oms.workflows.activities.BrokerActivities;
 import io.oms.workflows.activities.CancelOrderCommand;
@@ -24,45 +23,54 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Broker I/O for one IB session. Placement is idempotent by orderRef: a retry (say, after the worker that
- * placed the order died) first asks IB what it already has under that orderRef and answers from that.
+ * placed the order died) first asks IB what it already has under that orderRef and answers from that; a sent
+ * order left unacknowledged is looked up at IB and, if IB never saw it, failed as BROKER_NO_ACK, never resent.
  */
 public final class BrokerActivitiesImpl implements BrokerActivities {
     private static final Duration READY_WAIT = Duration.ofSeconds(5);
     private static final Duration ACK_WAIT = Duration.ofSeconds(8);
 
     private final IbConnector connector;
-    private final int clientId;
     private final InstrumentRepository instruments;
+    private final BrokerLookup lookup;
+    private final InFlightPlacement placement;
 
     public BrokerActivitiesImpl(IbConnector connector, int clientId, InstrumentRepository instruments) {
-        this.connector = connector;
-        this.clientId = clientId;
-        this.instruments = instruments;
+        this(connector, clientId, instruments, InFlightPolicy.DEFAULT);
     }
 
+    public BrokerActivitiesImpl(IbConnector connector, int clientId, InstrumentRepository instruments,
+                                InFlightPolicy inFlight) {
+        this.connector = connector;
+        this.instruments = instruments;
+        this.lookup = new BrokerLookup(connector, clientId);
+        this.placement = new InFlightPlacement(connector, lookup, inFlight);
+    }
+
+    /**
+     * Answers from what IB already has under the orderRef when this session knows it. A retry (attempt > 1: the
+     * previous attempt's worker died, or it could not reach IB) first looks the order up at IB, and places it only
+     * when IB has nothing under the orderRef, open, completed or executed. That is safe: a retry runs seconds after
+     * the attempt before it (at least the retry interval, and for a dead worker the heartbeat timeout), by which
+     * time IB has long answered anything that attempt sent, and the lookup sees it; an order that IB has nothing of
+     * was never sent (the attempt died before sending) or never reached IB. Otherwise the order is sent once and
+     * given the in-flight check ({@link InFlightPlacement}): it is never sent a second time within an attempt.
+     */
     @Override
     public PlaceResult placeOrder(PlaceOrderCommand command) {
         boolean retry = Activity.getExecutionContext().getInfo().getAttempt() > 1;
         // A first attempt with no session is refused outright; a retry may already be live at IB, so it
         // fails retryably and waits for the session to come back.
         awaitSession(retry ? ErrorCode.BROKER_TIMEOUT : ErrorCode.BROKER_UNAVAILABLE);
-        Optional<PlaceAck> known = connector.findByOrderRef(command.orderRef());
-        if (known.isEmpty() && retry) {
-            known = askBrokerFor(command.orderRef());
-        }
-        if (known.isPresent()) {
-            return toResult(known.get());
-        }
         try {
-            return toResult(connector.placeOrder(OrderSpecs.from(command, primaryExchange(command.symbol())))
-                    .get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            throw ApplicationFailure.newFailure("no acknowledgement from IB within " + ACK_WAIT, ErrorCode.BROKER_TIMEOUT.name());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IbNotConnectedException) {
-                throw unavailable(e.getCause().getMessage());
+            Optional<PlaceAck> known = lookup.known(command.orderRef());
+            if (known.isEmpty() && retry) {
+                known = askBrokerFor(command.orderRef());
             }
-            throw ApplicationFailure.newFailure("placement failed: " + e.getCause(), ErrorCode.BROKER_TIMEOUT.name());
+            if (known.isPresent()) {
+                return toResult(known.get());
+            }
+            return toResult(placement.send(OrderSpecs.from(command, primaryExchange(command.symbol()))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApplicationFailure.newFailure("interrupted", ErrorCode.BROKER_TIMEOUT.name());
@@ -122,18 +130,12 @@ public final class BrokerActivitiesImpl implements BrokerActivities {
         }
     }
 
-    /** After a lost worker, this session may not have seen the order yet: refresh open orders and executions. */
-    private Optional<PlaceAck> askBrokerFor(String orderRef) {
-        try {
-            connector.requestOpenOrders().get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            connector.requestExecutions(ExecutionFilter.forClient(clientId)).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw ApplicationFailure.newFailure("could not look the order up at IB: " + e, ErrorCode.BROKER_TIMEOUT.name());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApplicationFailure.newFailure("interrupted", ErrorCode.BROKER_TIMEOUT.name());
+    /** After a lost worker, this session may not have seen the order yet: refresh what IB has, then look. */
+    private Optional<PlaceAck> askBrokerFor(String orderRef) throws InterruptedException {
+        if (!lookup.refresh()) {
+            throw ApplicationFailure.newFailure("could not look the order up at IB", ErrorCode.BROKER_TIMEOUT.name());
         }
-        return connector.findByOrderRef(orderRef);
+        return lookup.known(orderRef);
     }
 
     private void awaitSession(ErrorCode whenDown) {

@@ -144,7 +144,7 @@ final class OrderRegistry {
         String ref = refById.get(orderId);
         if (ref != null) {
             PlaceAck prev = byRef.get(ref);
-            if (prev == null || prev.orderId() == orderId) {
+            if (prev == null || prev.orderId() == orderId || (prev.orderId() == 0 && orderId > 0)) {
                 boolean rejected = prev != null && prev.rejected();
                 long perm = permId != 0 ? permId : prev == null ? 0 : prev.permId();
                 String known = prev == null ? null : prev.status();
@@ -192,7 +192,13 @@ final class OrderRegistry {
         Integer id = permId == 0 ? null : idByPerm.get(permId);
         PlaceAck known = ref == null ? null : byRef.get(ref);
         if (id == null && known != null && (known.permId() == 0 || known.permId() == permId)) id = known.orderId();
-        if (id == null) return new Match(0, ref);
+        if (id == null) {
+            // An order of ours this session never knew (say, placed by a worker that died): remember what IB
+            // says under its orderRef, so that a placement retried under it finds the order instead of sending
+            // it again. Its order id is unknown (0) until an openOrder or execution under the ref tells it.
+            if (ref != null && known == null) byRef.put(ref, new PlaceAck(0, permId, status, false, 0, null));
+            return new Match(0, ref);
+        }
         String resolved = learn(id, ref, permId, status, filled);
         acknowledge(id, permId, status);
         return new Match(id, resolved);

@@ -70,6 +70,16 @@ final class ControlRoutes {
             }
             return OK;
         });
+        s.route("POST", "/faults/placement", p -> {
+            switch (req(p, "kind")) {
+                case "swallow" -> f.swallowPlacements(rule(p));
+                case "delay-ack" -> f.delayAcknowledgements(rule(p), ms(p, "ms"));
+                default -> throw new IllegalArgumentException("kind is swallow or delay-ack");
+            }
+            return OK;
+        });
+        s.route("GET", "/placements", p -> "{\"orderRef\":" + q(req(p, "orderRef")) + ",\"received\":"
+                + sim.placementsReceived(p.get("orderRef")) + ",\"swallowed\":" + sim.placementsSwallowed(p.get("orderRef")) + "}");
         s.route("POST", "/faults/correction", p -> { f.correctExecutions(rule(p), dec(p, "priceDelta")); return OK; });
         s.route("POST", "/correct", p -> execution(f.correctExecution(req(p, "execId"), dec(p, "price"))));
         s.route("POST", "/faults/cancel-delay", p -> { f.delayCancels(ms(p, "ms")); return OK; });

@@ -18,6 +18,11 @@ final class FaultState {
     final FaultSwitch lateCommission = new FaultSwitch();
     final FaultSwitch missingCommission = new FaultSwitch();
     final FaultSwitch correction = new FaultSwitch();
+    /** New orders IB never sees: the placeOrder is dropped unanswered and no order is created. */
+    final FaultSwitch swallowPlacement = new FaultSwitch();
+    /** New orders that work at once but whose messages reach their client only after ackDelay. */
+    final FaultSwitch delayAck = new FaultSwitch();
+    Duration ackDelay = Duration.ZERO;
     Duration statusDelay = Duration.ZERO;
     Duration commissionDelay = Duration.ZERO;
     BigDecimal correctionDelta = BigDecimal.ZERO;
@@ -41,6 +46,8 @@ final class FaultState {
         lateCommission.set(off);
         missingCommission.set(off);
         correction.set(off);
+        swallowPlacement.set(off);
+        delayAck.set(off);
         cancelDelay = Duration.ZERO;
     }
 }

@@ -118,6 +118,12 @@ public final class GatewaySimulator implements AutoCloseable {
 
     public List<SimExecution> executions() { return List.copyOf(engine.executions); }
 
+    /** placeOrder messages received with this orderRef (new orders and modifies, swallowed ones included). */
+    public int placementsReceived(String orderRef) { return engine.call(() -> engine.placements.receivedFor(orderRef)); }
+
+    /** placeOrder messages with this orderRef that {@link SimFaults#swallowPlacements} made IB never see. */
+    public int placementsSwallowed(String orderRef) { return engine.call(() -> engine.placements.swallowedFor(orderRef)); }
+
     public int marketDataSubscriptions() { return engine.call(engine.marketData::lines); }
 
     public void dropConnections() { engine.run(engine::dropAll); }

@@ -15,6 +15,9 @@ import java.util.Objects;
  *   <li>otherwise a new order: 201 + Inactive when invalid, Inactive when transmit=0, else PreSubmitted,
  *       then Submitted (stop types stay PreSubmitted until elected) and matching.</li>
  * </ul>
+ * Faults on new orders: a swallowed placement is dropped before anything above (no order, no answer, the id
+ * stays free); a delayed acknowledgement creates and works the order at once but holds its messages back.
+ * Every placeOrder is counted per orderRef ({@link PlacementLog}), swallowed ones included.
  */
 final class OrderIntake {
     private final SimEngine e;
@@ -28,6 +31,11 @@ final class OrderIntake {
     void place(SimSession c, PlaceOrder p) {
         int cid = c.clientId();
         SimOrder existing = e.book.get(cid, p.orderId());
+        e.placements.received(p.orderRef());
+        if (existing == null && e.faults.swallowPlacement.fire(e.faults.random)) {
+            e.placements.swallowed(p.orderRef());
+            return;
+        }
         if (existing != null && existing.isWorking()) {
             modify(c, existing, p);
             return;
@@ -60,6 +68,7 @@ final class OrderIntake {
             e.out.publish(o);
             return;
         }
+        if (!replacesHeld && e.faults.delayAck.fire(e.faults.random)) e.out.holdBack(o, e.faults.ackDelay);
         accept(o);
     }
 

@@ -4,7 +4,10 @@ import io.oms.ib.msg.CommissionReport;
 import io.oms.ib.msg.OrderStatus;
 import io.oms.ib.msg.ServerMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +18,7 @@ import java.util.Map;
  *   <li>IB connectivity lost (1100): dropped, as users report fills during an 1100 window never arrive live.</li>
  *   <li>orderStatus: reorder (held until the client's next orderStatus has gone), delay, duplicate.</li>
  *   <li>commission: missing (never sent live) or late.</li>
+ *   <li>a new order whose acknowledgement is delayed: all its messages are held, then sent in order.</li>
  * </ul>
  */
 final class Outbox {
@@ -23,6 +27,8 @@ final class Outbox {
 
     private final SimEngine e;
     private final Map<Integer, OrderStatus> heldForReorder = new HashMap<>();
+    /** Orders whose acknowledgement is delayed, and what they produced meanwhile. */
+    private final Map<SimOrder, List<ServerMessage>> heldBack = new IdentityHashMap<>();
 
     Outbox(SimEngine engine) { this.e = engine; }
 
@@ -33,7 +39,21 @@ final class Outbox {
 
     void status(SimOrder o) { order(o, o.toStatus()); }
 
+    /** Holds every message of o for delay, then sends them (through the other faults) in the order produced. */
+    void holdBack(SimOrder o, Duration delay) {
+        heldBack.put(o, new ArrayList<>());
+        e.later(delay, () -> {
+            List<ServerMessage> held = heldBack.remove(o);
+            if (held != null) held.forEach(m -> order(o, m));
+        });
+    }
+
     void order(SimOrder o, ServerMessage m) {
+        List<ServerMessage> held = heldBack.get(o);
+        if (held != null) {
+            held.add(m);
+            return;
+        }
         if (o.orderId == 0 || e.faults.connectivityLost) return;
         if (m instanceof OrderStatus st) {
             statusWithFaults(o.clientId, st);
@@ -79,5 +99,8 @@ final class Outbox {
     }
 
     /** A gateway restart or drop loses whatever was still held back. */
-    void clear() { heldForReorder.clear(); }
+    void clear() {
+        heldForReorder.clear();
+        heldBack.clear();
+    }
 }

@@ -37,6 +37,7 @@ final class SimEngine {
     final List<SimExecution> executions = new CopyOnWriteArrayList<>();
     final FaultState faults;
     final Outbox out;
+    final PlacementLog placements = new PlacementLog();
     final Fills fills;
     final Triggers triggers;
     final Matching matching;

@@ -119,6 +119,25 @@ public final class SimFaults {
         if (!downtime.isZero() && !downtime.isNegative()) sim.refuse(downtime);
     }
 
-    /** Clears every message fault (status, commission, correction, cancel delay); not pacing/connectivity. */
+    /**
+     * IB never sees the chosen new orders: their placeOrder is dropped with no answer at all (no order, no
+     * error, the order id stays unused), as when the message is lost between the API and IB. Modifies of
+     * known orders are not affected. {@link GatewaySimulator#placementsSwallowed(String)} counts them.
+     */
+    public void swallowPlacements(FaultRule rule) { e.run(() -> e.faults.swallowPlacement.set(rule)); }
+
+    /**
+     * The chosen new orders are created and work at once (they can fill; reqOpenOrders, reqCompletedOrders and
+     * reqExecutions show them), but every live message about them (openOrder, orderStatus, execDetails,
+     * commission) reaches the client only after delay, in the order produced: a slow acknowledgement.
+     */
+    public void delayAcknowledgements(FaultRule rule, Duration delay) {
+        e.run(() -> {
+            e.faults.ackDelay = Objects.requireNonNull(delay);
+            e.faults.delayAck.set(rule);
+        });
+    }
+
+    /** Clears every message fault (status, commission, correction, cancel delay, placement); not pacing/connectivity. */
     public void clear() { e.run(e.faults::clearMessageFaults); }
 }

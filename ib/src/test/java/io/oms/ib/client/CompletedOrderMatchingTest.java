@@ -79,4 +79,26 @@ class CompletedOrderMatchingTest {
         assertThat(events.completed).hasSize(2);
         assertThat(pending.completedOrders).isEmpty();
     }
+
+    @Test
+    void anOrderThisSessionNeverKnewIsFoundByItsOrderRefWithoutAnOrderId() {
+        handler.handle(completed(1020L, "placed-by-a-dead-worker", "Cancelled", "0", "Cancelled"));
+        assertThat(orders.byRef("placed-by-a-dead-worker")).hasValueSatisfying(a -> {
+            assertThat(a.orderId()).isZero();
+            assertThat(a.permId()).isEqualTo(1020L);
+            assertThat(a.status()).isEqualTo("Cancelled");
+        });
+    }
+
+    @Test
+    void anOrderIdLearnedLaterReplacesTheUnknownOne() {
+        handler.handle(completed(1021L, "learned-later", "Filled", "10", "Filled Size: 10"));
+        handler.handle(new OrderStatus(21, "Filled", BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ONE, 1021L, 0,
+                BigDecimal.ONE, 7, null, BigDecimal.ZERO));
+        orders.learn(21, "learned-later", 1021L, "Filled");
+        assertThat(orders.byRef("learned-later")).hasValueSatisfying(a -> {
+            assertThat(a.orderId()).isEqualTo(21);
+            assertThat(a.status()).isEqualTo("Filled");
+        });
+    }
 }

@@ -96,6 +96,21 @@ class ControlServerTest {
     }
 
     @Test
+    void placementFaultsThroughTheEndpoint() throws Exception {
+        try (SimTestClient c = SimTestClient.connect(sim.port(), 7).awaitReady()) {
+            assertThat(post("/faults/placement?kind=swallow&next=1").statusCode()).isEqualTo(200);
+            assertThat(post("/faults/placement?kind=delay-ack&next=1&ms=200").statusCode()).isEqualTo(200);
+            c.send(order(1, "AAPL").buy(d("10")).market().build()); // swallowed
+            c.send(order(2, "AAPL").buy(d("10")).market().build()); // works, acknowledged late
+            Waits.until("the late acknowledgement", () -> c.statuses(2).contains("Filled"));
+            assertThat(c.statuses(1)).isEmpty();
+            assertThat(get("/placements?orderRef=ref-1").body()).isEqualTo("{\"orderRef\":\"ref-1\",\"received\":1,\"swallowed\":1}");
+            assertThat(get("/placements?orderRef=ref-2").body()).isEqualTo("{\"orderRef\":\"ref-2\",\"received\":1,\"swallowed\":0}");
+            assertThat(post("/faults/placement?kind=bogus").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheRightStatus() throws Exception {
         assertThat(get("/price").statusCode()).isEqualTo(405);
         assertThat(post("/faults/status?kind=bogus").statusCode()).isEqualTo(400);

@@ -4,6 +4,8 @@ import io.oms.server.e2e.ApiClient;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /** The REST API of an {@code oms api} process and the simulator's control endpoint. */
@@ -42,6 +44,47 @@ final class OmsClient {
                 {"account":"DU1234567","symbol":"%s","side":"BUY","type":"MKT","qty":"%d","tif":"DAY","clientOrderId":"%s"}"""
                 .formatted(symbol, qty, clientOrderId);
         return expect(api.post("/api/v1/orders", body), 201, "POST /api/v1/orders");
+    }
+
+    /** The answer to POST /api/v1/orders as it is, whatever its status (the worker may die while it waits). */
+    ApiClient.Response postMarketBuy(String symbol, int qty, String clientOrderId) {
+        String body = """
+                {"account":"DU1234567","symbol":"%s","side":"BUY","type":"MKT","qty":"%d","tif":"DAY","clientOrderId":"%s"}"""
+                .formatted(symbol, qty, clientOrderId);
+        return api.post("/api/v1/orders", body);
+    }
+
+    /** What a POST sent in the background answered, for the log: status and body, or why there is none. */
+    static String answer(CompletableFuture<ApiClient.Response> post) {
+        try {
+            ApiClient.Response r = post.get(70, TimeUnit.SECONDS);
+            return r.status() + " " + r.body();
+        } catch (Exception e) {
+            return "nothing (" + e + ")";
+        }
+    }
+
+    /** The order of a client order id, or null while the API has none. */
+    JsonNode orderByClientOrderId(String clientOrderId) {
+        ApiClient.Response r = api.get("/api/v1/orders:by_client_order_id?client_order_id=" + clientOrderId);
+        if (r.status() == 404) return null;
+        return expect(r, 200, "GET order by client order id " + clientOrderId);
+    }
+
+    /** Sets a fault on the simulator through its control endpoint, e.g. {@code /faults/placement?kind=delay-ack&next=1&ms=30000}. */
+    void simulatorFault(String pathAndQuery) {
+        expect(simulator.post(pathAndQuery, ""), 200, "POST simulator " + pathAndQuery);
+    }
+
+    /** The simulator's orders under one IB orderRef. */
+    List<JsonNode> simulatorOrders(String orderRef) {
+        return list(expect(simulator.get("/orders"), 200, "GET simulator orders")).stream()
+                .filter(o -> orderRef.equals(o.path("orderRef").asString())).toList();
+    }
+
+    /** placeOrder messages the simulator received under an orderRef. */
+    int simulatorPlacements(String orderRef) {
+        return expect(simulator.get("/placements?orderRef=" + orderRef), 200, "GET simulator placements").path("received").asInt();
     }
 
     JsonNode order(String id) {

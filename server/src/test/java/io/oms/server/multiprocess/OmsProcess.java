@@ -133,6 +133,17 @@ final class OmsProcess implements AutoCloseable {
         }
     }
 
+    /** Polls condition every 50 ms; fails after timeout. */
+    static void awaitUntil(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " not reached within " + timeout + "; logs in " + LOG_DIR.toAbsolutePath());
+            }
+            sleep(50);
+        }
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -1,5 +1,6 @@
 package io.oms.server.multiprocess;
 
+import io.oms.server.e2e.ApiClient;
 import io.oms.server.e2e.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue acceptance: with {@code oms temporal}, {@code oms simulator}, {@code oms api} and {@code oms worker} as
  * separate processes, killing the worker mid-order and starting it again finishes the order with no duplicate
- * execution.
+ * execution; killing it between placing an order and recording IB's acknowledgement leaves one IB order, found
+ * by its orderRef, in its true state. The two tests share the processes.
  */
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class WorkerCrashRecoveryTest {
@@ -145,6 +148,50 @@ class WorkerCrashRecoveryTest {
 
         BigDecimal positionAfter = awaitPosition("AAPL", positionBefore.add(new BigDecimal("100")));
         assertThat(positionAfter.subtract(positionBefore)).isEqualByComparingTo("100");
+    }
+
+    /**
+     * The worker dies after the order reached IB but before IB's acknowledgement was recorded (the simulator holds
+     * the acknowledgement back). The placement is retried on the restarted worker, which finds the order at IB by
+     * its orderRef instead of placing it again: the order ends FILLED with its executions and one IB order.
+     */
+    @Test
+    void workerKilledBetweenPlacingAndRecordingTheAckLeavesOneBrokerOrderInItsTrueState() throws Exception {
+        awaitBrokerUp(); // the other test may have just restarted the worker
+        String clientOrderId = "mp-ack-" + UUID.randomUUID();
+        String orderRef = "order/demo/" + clientOrderId;
+        client.simulatorFault("/faults/placement?kind=delay-ack&next=1&ms=30000");
+        try {
+            CompletableFuture<ApiClient.Response> post = CompletableFuture.supplyAsync(() -> client.postMarketBuy("AAPL", 20, clientOrderId));
+            OmsProcess.awaitUntil(Duration.ofSeconds(15), "the order at the simulator", () -> !client.simulatorOrders(orderRef).isEmpty());
+            OmsProcess oldWorker = processes.removeLast();
+            oldWorker.kill();
+            JsonNode atKill = client.orderByClientOrderId(clientOrderId);
+            System.out.println("killed the worker (SIGKILL) with the order at IB, unacknowledged: " + atKill);
+            assertThat(atKill.path("state").asString()).as("no acknowledgement recorded before the kill").isEqualTo("NEW");
+
+            startWorker();
+            OmsProcess.awaitUntil(Duration.ofSeconds(90), "state FILLED", () -> {
+                JsonNode o = client.orderByClientOrderId(clientOrderId);
+                return o != null && "FILLED".equals(o.path("state").asString());
+            });
+            JsonNode done = client.orderByClientOrderId(clientOrderId);
+            System.out.println("order FILLED after the restart: " + done + "; the POST answered " + OmsClient.answer(post));
+            assertThat(filled(done)).isEqualByComparingTo("20");
+
+            List<JsonNode> atIb = client.simulatorOrders(orderRef);
+            assertThat(atIb).as("one IB order for the OMS order: %s", atIb).hasSize(1);
+            assertThat(atIb.get(0).path("orderId").asInt()).isEqualTo(done.path("brokerOrderId").asInt());
+            assertThat(client.simulatorPlacements(orderRef)).as("placeOrder messages sent").isEqualTo(1);
+
+            String id = done.path("id").asString();
+            List<String> execIds = client.executions(id).stream().map(x -> x.path("execId").asString()).toList();
+            assertThat(execIds).doesNotHaveDuplicates();
+            assertThat(client.simulatorExecutions(orderRef).stream().map(x -> x.path("execId").asString()).toList())
+                    .containsExactlyInAnyOrderElementsOf(execIds);
+        } finally {
+            client.simulatorFault("/faults/clear");
+        }
     }
 
     private static void startWorker() {

@@ -7,7 +7,8 @@ import io.temporal.activity.ActivityMethod;
  * Broker I/O, run on the {@code ib-{connection}} task queue by the worker holding that IB session.
  * Placement and cancel are idempotent by orderRef; a repeated modify re-sends the same terms, which IB
  * accepts again. Failures carry an {@link io.oms.workflows.domain.ErrorCode}
- * name as their type ({@code BROKER_UNAVAILABLE}, {@code BROKER_TIMEOUT}).
+ * name as their type ({@code BROKER_UNAVAILABLE}, {@code BROKER_TIMEOUT}, {@code BROKER_NO_ACK} for a placement IB
+ * never saw).
  */
 @ActivityInterface
 public interface BrokerActivities {

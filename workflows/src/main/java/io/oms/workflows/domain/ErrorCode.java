@@ -41,7 +41,13 @@ public enum ErrorCode {
     BROKER_UNAVAILABLE(503),
     /** The account's IB session (re)connected and its reconciliation has not finished: new orders wait (fail-closed). */
     BROKER_RECONCILING(503),
-    BROKER_TIMEOUT(504);
+    BROKER_TIMEOUT(504),
+    /**
+     * A placement IB never acknowledged (in-flight threshold) and under whose orderRef it has no order, open,
+     * completed or executed, after the bounded lookups: IB never saw it. The failure type of a placement that is
+     * not retried (the order is not sent again); the order ends REJECTED with this code in its reject reason.
+     */
+    BROKER_NO_ACK(504);
 
     private final int httpStatus;
 

@@ -5,6 +5,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.Map;
 
 /** Timeouts and retries of the order workflow's activities, in one place. */
 final class OrderActivityOptions {
@@ -26,6 +27,28 @@ final class OrderActivityOptions {
                         .setDoNotRetry(ErrorCode.BROKER_UNAVAILABLE.name())
                         .build())
                 .build();
+    }
+
+    /**
+     * placeOrder: the in-flight check (5 s for IB's first answer, then up to 5 lookups at IB 1.5 s apart, after
+     * up to 5 s waiting for the session) must fit one attempt, hence 30 s start-to-close. The attempt heartbeats
+     * while it waits, so a lost worker is still noticed after the 10 s heartbeat timeout and the placement retried
+     * on the new holder of the session, which looks the order up by orderRef first. BROKER_NO_ACK (IB never saw
+     * the order) is final: the order is not sent again.
+     */
+    static ActivityOptions placement(String connection) {
+        return ActivityOptions.newBuilder(broker(connection))
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setHeartbeatTimeout(Duration.ofSeconds(10))
+                .setRetryOptions(RetryOptions.newBuilder(broker(connection).getRetryOptions())
+                        .setDoNotRetry(ErrorCode.BROKER_UNAVAILABLE.name(), ErrorCode.BROKER_NO_ACK.name())
+                        .build())
+                .build();
+    }
+
+    /** Per activity method: placeOrder runs under {@link #placement}, the other broker calls under {@link #broker}. */
+    static Map<String, ActivityOptions> brokerMethods(String connection) {
+        return Map.of("PlaceOrder", placement(connection));
     }
 
     /** Ledger writes are short and idempotent, so they run as local activities next to the workflow. */

@@ -46,6 +46,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     /** Continue as new past this many history events (well under Temporal's 10,240-event warning). */
     static final int HISTORY_LIMIT = 5_000;
     static final String LIFECYCLE_CHANGE = "order-lifecycle-2";
+    /** A placement IB never saw (BROKER_NO_ACK) rejects the order; before it, such an order stayed NEW. */
+    static final String INFLIGHT_CHECK = "order-inflight-check-1";
     static final String EXPIRY_ACTOR = Cancels.EXPIRY_ACTOR;
 
     private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
@@ -69,7 +71,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         this.request = request;
         this.continued = continued;
         this.ledger = Workflow.newLocalActivityStub(LedgerActivities.class, OrderActivityOptions.ledger());
-        this.broker = Workflow.newActivityStub(BrokerActivities.class, OrderActivityOptions.broker(request.brokerConnection()));
+        this.broker = Workflow.newActivityStub(BrokerActivities.class, OrderActivityOptions.broker(request.brokerConnection()),
+                OrderActivityOptions.brokerMethods(request.brokerConnection()));
         this.commissions = new Commissions(ledger, request);
         this.risk = new RiskGate(request, log);
         if (continued == null) {
@@ -185,6 +188,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             if (failure.getCause() instanceof ApplicationFailure app
                     && ErrorCode.BROKER_UNAVAILABLE.name().equals(app.getType())) {
                 apply(order.rejected(ErrorCode.BROKER_UNAVAILABLE.name() + ": " + app.getOriginalMessage(), now()), "broker");
+                return;
+            }
+            // IB never acknowledged the order and has nothing under its orderRef: it never saw it. Asked only on
+            // this path, which no history before the change took, so those replay as they were.
+            if (failure.getCause() instanceof ApplicationFailure app
+                    && ErrorCode.BROKER_NO_ACK.name().equals(app.getType())
+                    && Workflow.getVersion(INFLIGHT_CHECK, Workflow.DEFAULT_VERSION, 1) >= 1) {
+                apply(order.rejected(ErrorCode.BROKER_NO_ACK.name() + ": " + app.getOriginalMessage(), now()), "broker");
                 return;
             }
             // A placement whose outcome is unknown is not a rejection: the order stays NEW and IB's events,

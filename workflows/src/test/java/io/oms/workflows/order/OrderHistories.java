@@ -34,7 +34,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code mvn -pl workflows test -Dtest=OrderHistories -Doms.record-histories=true}. It records the histories of
  * the second release ({@code order-v2-*}); the first release's ({@code order-filled/canceled/rejected.json})
  * were recorded by this class's first version and must never be overwritten. {@code -Doms.record-histories=risk}
- * records the histories with risk checks ({@code order-v3-*}).
+ * records the histories with risk checks ({@code order-v3-*}), {@code =inflight} those of the in-flight check
+ * ({@code order-v4-*}).
  */
 class OrderHistories {
     static final Path DIR = Path.of("src/test/resources/histories");
@@ -129,6 +130,31 @@ class OrderHistories {
             order.onBrokerEvents(fills(fill("v3m1.01", "5", "50")));
             order.onBrokerEvents(fills(fill("v3m2.01", "7", "50")));
             finish(client, modified, "order-v3-modified.json");
+        }
+    }
+
+    /**
+     * A placement IB never saw (BROKER_NO_ACK after the in-flight check): the order ends REJECTED under
+     * order-inflight-check-1. {@code -Doms.record-histories=inflight} records {@code order-v4-inflight-rejected.json}.
+     */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "oms.record-histories", matches = "inflight")
+    void recordInFlightCheck() throws Exception {
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+            FakeActivities.Broker broker = new FakeActivities.Broker();
+            broker.answer = c -> {
+                throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure("IB did not acknowledge the order within"
+                        + " PT5S and has no order under orderRef " + c.orderRef() + " after 5 lookups", "BROKER_NO_ACK");
+            };
+            Worker oms = env.newWorker(OrderWorkflowContract.TASK_QUEUE);
+            oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+            oms.registerActivitiesImplementations(new FakeActivities.Ledger(), new FakeActivities.Risk());
+            env.newWorker(OrderWorkflowContract.brokerTaskQueue("sim")).registerActivitiesImplementations(broker);
+            env.start();
+            OrderRequest rejected = request("v4-inflight-rejected", OrderType.MKT, null, TimeInForce.DAY, null,
+                    Instant.ofEpochMilli(env.currentTimeMillis()));
+            OrderSubmission.submit(env.getWorkflowClient(), rejected);
+            finish(env.getWorkflowClient(), rejected, "order-v4-inflight-rejected.json");
         }
     }
 
