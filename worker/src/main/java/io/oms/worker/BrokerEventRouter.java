@@ -135,11 +135,14 @@ public final class BrokerEventRouter implements IbEventListener {
                 null);
     }
 
+    /**
+     * Our own orders' openOrder repeats what orderStatus says; an order placed elsewhere is imported by reconciliation,
+     * which asks IB for every open order itself, so nothing is kept here (it would repeat at every check).
+     */
     @Override
     public void onOpenOrder(OpenOrderEvent e) {
-        // Our own orders' openOrder repeats what orderStatus says; an order placed elsewhere is news.
         if (!OrderWorkflowContract.isOrderWorkflowId(e.orderRef())) {
-            signals.keepUnmatched("openOrder", e.orderRef(), e.orderId(), null, e);
+            log.debug("openOrder placed outside the OMS on {}: permId {} {} {}", connection, e.permId(), e.action(), e.symbol());
         }
     }
 

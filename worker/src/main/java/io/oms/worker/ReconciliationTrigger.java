@@ -10,6 +10,7 @@ import io.oms.workflows.reconcile.ReconcileRequest;
 import io.oms.workflows.reconcile.ReconcileTrigger;
 import io.oms.workflows.reconcile.ReconciliationClient;
 import io.temporal.client.WorkflowClient;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,13 +34,18 @@ public final class ReconciliationTrigger implements IbEventListener, AutoCloseab
     private final String connection;
     private final AccountSyncRepository accounts;
     private final WorkflowClient client;
+    private final Duration openOrdersEvery;
+    private final Duration positionsEvery;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reconciliation-trigger");
         t.setDaemon(true);
         return t;
     });
 
-    public ReconciliationTrigger(String connection, AccountSyncRepository accounts, WorkflowClient client) {
+    public ReconciliationTrigger(String connection, AccountSyncRepository accounts, WorkflowClient client,
+                                 Duration openOrdersEvery, Duration positionsEvery) {
+        this.openOrdersEvery = openOrdersEvery;
+        this.positionsEvery = positionsEvery;
         this.connection = connection;
         this.accounts = accounts;
         this.client = client;
@@ -78,7 +84,7 @@ public final class ReconciliationTrigger implements IbEventListener, AutoCloseab
         try {
             for (SyncAccount a : accounts.accountsOf(connection)) {
                 accounts.markReconciling(a.account(), why + "; reconciliation requested", null);
-                ReconciliationClient.request(client, new ReconcileInput(a.account(), connection),
+                ReconciliationClient.request(client, new ReconcileInput(a.account(), connection, openOrdersEvery, positionsEvery),
                         new ReconcileRequest(ReconcileTrigger.CONNECT, ACTOR));
             }
             log.info("{}: full reconciliation requested for the accounts of {}", why, connection);

@@ -3,6 +3,7 @@ package io.oms.worker;
 import io.oms.activities.reconcile.ReconcileTimings;
 import io.oms.activities.reconcile.ReconciliationActivitiesImpl;
 import io.oms.activities.reconcile.ReconciliationParts;
+import io.oms.infra.config.ReconciliationProperties;
 import io.oms.infra.reconcile.AccountSyncRepository;
 import io.oms.workflows.reconcile.ReconciliationWorkflowImpl;
 import io.oms.activities.breaker.CircuitBreakerActivitiesImpl;
@@ -58,8 +59,9 @@ public class WorkerConfiguration {
 
     @Bean(destroyMethod = "close")
     ReconciliationTrigger reconciliationTrigger(BrokerProperties broker, AccountSyncRepository accounts,
-                                                WorkflowClient client) {
-        return new ReconciliationTrigger(broker.connection(), accounts, client);
+                                                WorkflowClient client, ReconciliationProperties reconciliation) {
+        return new ReconciliationTrigger(broker.connection(), accounts, client, reconciliation.openOrdersInterval(),
+                reconciliation.positionsInterval());
     }
 
     @Bean(destroyMethod = "close")

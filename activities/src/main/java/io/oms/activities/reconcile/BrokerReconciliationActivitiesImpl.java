@@ -1,5 +1,7 @@
 package io.oms.activities.reconcile;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.oms.ib.client.ExecutionEvent;
 import io.oms.ib.client.IbConnector;
 import io.oms.infra.reconcile.Finding;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +34,9 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
     private final JournalFactory journals;
     private final ReconcileTimings timings;
     private final Clock clock;
+    private final MeterRegistry meters;
+    /** How long a run took against IB, by scope and outcome (the per-account "recon duration" SLI). */
+    static final String DURATION_METRIC = "oms.reconciliation.duration";
 
     /** Makes the journal of a run (its findings and their events). */
     public interface JournalFactory {
@@ -38,7 +44,8 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
     }
 
     BrokerReconciliationActivitiesImpl(IbConnector connector, OmsBookReader oms, Repairs repairs, PositionReview positions,
-                                       JournalFactory journals, ReconcileTimings timings, Clock clock) {
+                                       JournalFactory journals, ReconcileTimings timings, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.connector = connector;
         this.oms = oms;
         this.repairs = repairs;
@@ -50,6 +57,19 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
 
     @Override
     public RunOutcome reconcile(RunTicket ticket) {
+        long started = System.nanoTime();
+        String outcome = "FAILED";
+        try {
+            RunOutcome result = compareAndRepair(ticket);
+            outcome = "SUCCEEDED";
+            return result;
+        } finally {
+            Timer.builder(DURATION_METRIC).tags("scope", ticket.scope().name(), "status", outcome)
+                    .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private RunOutcome compareAndRepair(RunTicket ticket) {
         RunJournal journal = journals.open(ticket);
         Map<String, Integer> compared = new LinkedHashMap<>();
         if (!connector.isReady()) {
@@ -61,14 +81,15 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
             return new RunOutcome(compared, journal.findings(), journal.repairs(), 0, null, null);
         }
         BrokerSnapshots snapshots = new BrokerSnapshots(connector, timings.brokerRequest());
-        BrokerSnapshot ib;
-        try {
-            ib = snapshots.capture(ticket);
-        } catch (IllegalStateException e) {
-            throw ApplicationFailure.newFailure(e.getMessage(), ErrorCode.BROKER_TIMEOUT.name());
-        }
+        BrokerSnapshot ib = fromIb(() -> snapshots.capture(ticket));
         Reconciler reconciler = new Reconciler(ticket.tenantId(), timings.unknownAfter());
-        Plan plan = reconciler.compare(ib, read(ticket, ib, reconciler), clock.instant());
+        OmsSide side = read(ticket, ib, reconciler);
+        if (ib.completedOrders().isEmpty() && ticket.scope().comparesOrders() && reconciler.needsCompletedOrders(ib, side)) {
+            BrokerSnapshot withoutCompleted = ib;
+            ib = fromIb(() -> snapshots.withCompleted(withoutCompleted, ticket.account()));
+            side = read(ticket, ib, reconciler);
+        }
+        Plan plan = reconciler.compare(ib, side, clock.instant());
         if (plan.hasSuspects()) {
             sleep(timings.settle().toMillis());
             plan = reconciler.compare(ib, read(ticket, ib, reconciler), clock.instant());
@@ -82,7 +103,7 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
         compared.put("omsExecutionsMatched", oms.knownExecIds(ticket.account(), execIds(ib)).size());
         int discrepancies = 0;
         if (ib.positionsReported()) {
-            PositionReview.Result review = positions.review(ticket, ib.positions(), () -> snapshots.capture(ticket).positions(),
+            PositionReview.Result review = positions.review(ticket, ib.positions(), () -> fromIb(() -> snapshots.positions(ticket.account())),
                     journal);
             compared.put("brokerPositions", ib.positions().size());
             compared.put("omsPositions", review.omsPositions());
@@ -91,6 +112,15 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
         var newest = ib.newestExecution();
         return new RunOutcome(compared, journal.findings(), journal.repairs(), discrepancies,
                 newest.map(ExecutionEvent::time).orElse(null), newest.map(ExecutionEvent::execId).orElse(null));
+    }
+
+    /** An IB request that failed or timed out fails the run (retryable): it never compares against half a picture. */
+    private static <T> T fromIb(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (IllegalStateException e) {
+            throw ApplicationFailure.newFailure(e.getMessage(), ErrorCode.BROKER_TIMEOUT.name());
+        }
     }
 
     private OmsSide read(RunTicket ticket, BrokerSnapshot ib, Reconciler reconciler) {

@@ -30,19 +30,35 @@ final class BrokerSnapshots {
         this.timeout = timeout;
     }
 
+    /**
+     * IB's view for the run's scope, today's completed orders only for a full run: the day's completed orders are
+     * the largest answer IB gives, so a periodic check asks for them only when it needs them ({@link #withCompleted}).
+     */
     BrokerSnapshot capture(RunTicket ticket) {
         String account = ticket.account();
         boolean orders = ticket.scope().comparesOrders();
         boolean fills = ticket.scope().comparesExecutionsAndPositions();
         var open = orders ? await(connector.requestAllOpenOrders(), "open orders").stream()
                 .filter(o -> account.equals(o.account())).toList() : List.<io.oms.ib.client.OpenOrderEvent>of();
-        var completed = orders ? await(connector.requestCompletedOrders(false), "completed orders").stream()
-                .filter(o -> account.equals(o.account())).toList() : List.<io.oms.ib.client.CompletedOrderEvent>of();
         var executions = await(connector.requestExecutions(filter(account, ticket.executionsSince())), "executions")
                 .stream().filter(e -> account.equals(e.account())).toList();
         var positions = fills ? await(connector.requestPositions(), "positions").stream()
                 .filter(p -> account.equals(p.account())).toList() : List.<io.oms.ib.client.PositionEvent>of();
-        return new BrokerSnapshot(open, completed, executions, positions, fills);
+        BrokerSnapshot snapshot = new BrokerSnapshot(open, List.of(), executions, positions, fills);
+        return ticket.scope() == io.oms.workflows.reconcile.RunScope.FULL ? withCompleted(snapshot, account) : snapshot;
+    }
+
+    /** IB's positions of the account, asked again. */
+    List<io.oms.ib.client.PositionEvent> positions(String account) {
+        return await(connector.requestPositions(), "positions").stream().filter(p -> account.equals(p.account())).toList();
+    }
+
+    /** The snapshot with today's completed orders of the account. */
+    BrokerSnapshot withCompleted(BrokerSnapshot snapshot, String account) {
+        var completed = await(connector.requestCompletedOrders(false), "completed orders").stream()
+                .filter(o -> account.equals(o.account())).toList();
+        return new BrokerSnapshot(snapshot.openOrders(), completed, snapshot.executions(), snapshot.positions(),
+                snapshot.positionsReported());
     }
 
     static ExecutionFilter filter(String account, Instant since) {

@@ -97,6 +97,22 @@ final class Reconciler {
         return new Plan(missed, drifts, unknown, closed, externals);
     }
 
+    /**
+     * Whether the comparison needs today's completed orders: some order the OMS has working (its own, or an external
+     * one) is not among IB's open orders, or IB reports an execution the ledger lacks (its order may have finished).
+     */
+    boolean needsCompletedOrders(BrokerSnapshot ib, OmsSide oms) {
+        Set<String> open = new java.util.HashSet<>();
+        Set<Long> openPermIds = new java.util.HashSet<>();
+        ib.openOrders().forEach(o -> {
+            open.add(String.valueOf(clientOrderIdOf(o.orderRef())));
+            openPermIds.add(o.permId());
+        });
+        boolean missing = oms.liveOrders().stream().anyMatch(o -> o.external()
+                ? o.permId() == null || !openPermIds.contains(o.permId()) : !open.contains(o.clientOrderId()));
+        return missing || ib.executions().stream().anyMatch(x -> !oms.knownExecIds().contains(x.execId()));
+    }
+
     /** The client order id of one of this tenant's OMS orders, or null (placed elsewhere, or unknown to the OMS). */
     private String ours(String orderRef, OmsSide oms) {
         String cid = clientOrderIdOf(orderRef);

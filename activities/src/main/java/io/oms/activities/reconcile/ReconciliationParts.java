@@ -9,6 +9,7 @@ import io.oms.infra.reconcile.DiscrepancyWriter;
 import io.oms.infra.reconcile.ExternalOrderWriter;
 import io.oms.infra.reconcile.FindingWriter;
 import io.oms.infra.reconcile.OmsBookReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,10 @@ public class ReconciliationParts {
     private final DiscrepancyWriter discrepancies;
     private final OutboxRepository outbox;
     private final OrderRepository orders;
+    private final MeterRegistry meters;
 
     public ReconciliationParts(WorkflowClient client, LedgerActivitiesImpl ledger, OmsBookReader oms, OrderRepository orders,
+                               MeterRegistry meters,
                                ExternalOrderWriter externals, AuditRepository audit, TransactionTemplate tx,
                                FindingWriter findings, DiscrepancyWriter discrepancies, OutboxRepository outbox) {
         this.client = client;
@@ -41,6 +44,7 @@ public class ReconciliationParts {
         this.discrepancies = discrepancies;
         this.outbox = outbox;
         this.orders = orders;
+        this.meters = meters;
     }
 
     /** The broker-side activities for the IB session {@code connector}. */
@@ -49,6 +53,6 @@ public class ReconciliationParts {
         return new BrokerReconciliationActivitiesImpl(connector, oms,
                 new Repairs(client, ledger, orders, externals, audit, tx, clock),
                 new PositionReview(oms, discrepancies, timings.settle(), clock),
-                ticket -> new RunJournal(findings, outbox, clock, ticket), timings, clock);
+                ticket -> new RunJournal(findings, outbox, clock, ticket, meters), timings, clock, meters);
     }
 }

@@ -2,6 +2,7 @@ package io.oms.activities.reconcile;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.reconcile.Finding;
 import io.oms.infra.reconcile.FindingWriter;
@@ -21,16 +22,20 @@ import org.slf4j.LoggerFactory;
  */
 final class RunJournal {
     private static final Logger log = LoggerFactory.getLogger(RunJournal.class);
+    /** Findings by kind and action: an alerting rule on POSITION_DRIFT or FILL_ON_CLOSED_ORDER belongs here. */
+    static final String FINDINGS_METRIC = "oms.reconciliation.findings";
     static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final FindingWriter findings;
     private final OutboxRepository outbox;
     private final Clock clock;
     private final RunTicket ticket;
+    private final MeterRegistry meters;
     private int count;
     private int repairs;
 
-    RunJournal(FindingWriter findings, OutboxRepository outbox, Clock clock, RunTicket ticket) {
+    RunJournal(FindingWriter findings, OutboxRepository outbox, Clock clock, RunTicket ticket, MeterRegistry meters) {
+        this.meters = meters;
         this.findings = findings;
         this.outbox = outbox;
         this.clock = clock;
@@ -45,6 +50,7 @@ final class RunJournal {
             repairs++;
         }
         log.info("reconciliation {} of {}: {} {} ({})", ticket.runId(), ticket.account(), f.kind(), f.action(), f.detail());
+        meters.counter(FINDINGS_METRIC, "kind", f.kind(), "action", f.action()).increment();
         Map<String, Object> sync = new LinkedHashMap<>();
         sync.put("findingId", id.toString());
         sync.put("runId", ticket.runId());

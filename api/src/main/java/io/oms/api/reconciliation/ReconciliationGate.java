@@ -2,7 +2,7 @@ package io.oms.api.reconciliation;
 
 import io.oms.api.error.ApiException;
 import io.oms.infra.config.ApiRole;
-import io.oms.infra.config.ReconciliationGateProperties;
+import io.oms.infra.config.ReconciliationProperties;
 import io.oms.infra.persistence.BrokerAccountRow;
 import io.oms.workflows.domain.ErrorCode;
 import java.util.List;
@@ -24,7 +24,7 @@ public class ReconciliationGate {
 
     private final boolean enabled;
 
-    public ReconciliationGate(ReconciliationGateProperties properties) {
+    public ReconciliationGate(ReconciliationProperties properties) {
         this.enabled = properties.gate();
     }
 

@@ -4,6 +4,7 @@ import io.oms.api.error.ApiException;
 import io.oms.api.error.FieldProblem;
 import io.oms.infra.config.ApiRole;
 import io.oms.infra.persistence.BrokerAccountRow;
+import io.oms.infra.config.ReconciliationProperties;
 import io.oms.infra.persistence.BrokerDirectory;
 import io.oms.infra.reconcile.ReconciliationReads;
 import io.oms.infra.security.ApiPrincipal;
@@ -28,8 +29,11 @@ public class ReconciliationRequests {
     private final WorkflowClient client;
     private final BrokerDirectory brokers;
     private final ReconciliationReads reads;
+    private final ReconciliationProperties properties;
 
-    public ReconciliationRequests(WorkflowClient client, BrokerDirectory brokers, ReconciliationReads reads) {
+    public ReconciliationRequests(WorkflowClient client, BrokerDirectory brokers, ReconciliationReads reads,
+                                  ReconciliationProperties properties) {
+        this.properties = properties;
         this.client = client;
         this.brokers = brokers;
         this.reads = reads;
@@ -39,7 +43,8 @@ public class ReconciliationRequests {
     public AccountSyncResource request(ApiPrincipal principal, ReconciliationBodies.ReconciliationRunRequest body) {
         BrokerAccountRow account = account(principal, body == null ? null : body.account());
         try {
-            ReconciliationClient.request(client, new ReconcileInput(account.accountCode(), account.connectionName()),
+            ReconciliationClient.request(client, new ReconcileInput(account.accountCode(), account.connectionName(),
+                            properties.openOrdersInterval(), properties.positionsInterval()),
                     new ReconcileRequest(ReconcileTrigger.MANUAL, principal.actor()));
         } catch (RuntimeException e) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "the workflow service is unavailable", List.of(),

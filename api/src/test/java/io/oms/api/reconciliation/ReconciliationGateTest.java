@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.oms.api.error.ApiException;
-import io.oms.infra.config.ReconciliationGateProperties;
+import io.oms.infra.config.ReconciliationProperties;
 import io.oms.infra.persistence.BrokerAccountRow;
 import io.oms.workflows.domain.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 class ReconciliationGateTest {
-    private final ReconciliationGate on = new ReconciliationGate(new ReconciliationGateProperties(true));
-    private final ReconciliationGate off = new ReconciliationGate(new ReconciliationGateProperties(false));
+    private final ReconciliationGate on = new ReconciliationGate(new ReconciliationProperties(true, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60)));
+    private final ReconciliationGate off = new ReconciliationGate(new ReconciliationProperties(false, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60)));
 
     @Test
     void aSyncedAccountPasses() {

@@ -6,5 +6,5 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TemporalProperties.class, BrokerProperties.class, RoleProperties.class,
         ApiProperties.class, RiskProperties.class, CircuitBreakerProperties.class,
-        ReconciliationGateProperties.class})
+        ReconciliationProperties.class})
 public class OmsConfiguration {}

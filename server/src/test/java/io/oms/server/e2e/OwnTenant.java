@@ -36,6 +36,6 @@ record OwnTenant(String id, String account, ApiClient api) {
                     .sql("INSERT INTO broker_accounts (account_code, tenant_id, connection_name) VALUES (:a, :t, 'sim')")
                     .param("a", code).param("t", id).update();
         }
-        AccountSync.reconcile(api, code);
+        AccountSync.reconcile(beans, code);
     }
 }

@@ -107,6 +107,8 @@ class WorkerCrashRecoveryTest {
 
     @Test
     void killedWorkerMidOrderFinishesTheOrderWithoutDuplicateExecutions() throws Exception {
+        awaitBrokerUp(); // the other test may have just restarted the worker
+        awaitAccountsSynced();
         BigDecimal positionBefore = client.position("AAPL");
         String clientOrderId = "mp-" + UUID.randomUUID();
         String orderRef = "order/demo/" + clientOrderId;
@@ -158,6 +160,7 @@ class WorkerCrashRecoveryTest {
     @Test
     void workerKilledBetweenPlacingAndRecordingTheAckLeavesOneBrokerOrderInItsTrueState() throws Exception {
         awaitBrokerUp(); // the other test may have just restarted the worker
+        awaitAccountsSynced();
         String clientOrderId = "mp-ack-" + UUID.randomUUID();
         String orderRef = "order/demo/" + clientOrderId;
         client.simulatorFault("/faults/placement?kind=delay-ack&next=1&ms=30000");

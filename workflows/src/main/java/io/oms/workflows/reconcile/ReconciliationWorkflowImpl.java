@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 
 /**
  * One account's reconciliation, forever: a full run whenever one is asked for (every (re)connect, or a person), else
- * the open-order check every {@link ReconciliationContract#OPEN_ORDERS_INTERVAL} and the execution and position check
- * every {@link ReconciliationContract#POSITIONS_INTERVAL}, on durable timers. A full run that fails is retried after
+ * the open-order check and the execution and position check at their intervals (the input's, by default
+ * {@link ReconciliationContract#OPEN_ORDERS_INTERVAL} and {@link ReconciliationContract#POSITIONS_INTERVAL}), on
+ * durable timers. A full run that fails is retried after
  * {@link ReconciliationContract#RETRY_AFTER_FAILURE} until one succeeds, since the account refuses orders meanwhile.
  */
 public class ReconciliationWorkflowImpl implements ReconciliationWorkflow {
@@ -51,8 +52,8 @@ public class ReconciliationWorkflowImpl implements ReconciliationWorkflow {
                 .setStartToCloseTimeout(Duration.ofMinutes(3))
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(2).build())
                 .build());
-        Instant nextOpenCheck = now().plus(ReconciliationContract.OPEN_ORDERS_INTERVAL);
-        Instant nextPositionCheck = now().plus(ReconciliationContract.POSITIONS_INTERVAL);
+        Instant nextOpenCheck = now().plus(input.openOrdersInterval());
+        Instant nextPositionCheck = now().plus(input.positionsInterval());
         while (runs < ReconciliationContract.CONTINUE_AFTER_RUNS && !accountGone) {
             Instant due = nextOpenCheck.isBefore(nextPositionCheck) ? nextOpenCheck : nextPositionCheck;
             Duration wait = Duration.between(now(), due);
@@ -69,14 +70,14 @@ public class ReconciliationWorkflowImpl implements ReconciliationWorkflow {
                         pendingFull = request;
                     }
                 }
-                nextOpenCheck = now().plus(ReconciliationContract.OPEN_ORDERS_INTERVAL);
-                nextPositionCheck = now().plus(ReconciliationContract.POSITIONS_INTERVAL);
+                nextOpenCheck = now().plus(input.openOrdersInterval());
+                nextPositionCheck = now().plus(input.positionsInterval());
             } else if (!now().isBefore(nextPositionCheck)) {
                 runOnce(ReconcileTrigger.SCHEDULE, RunScope.POSITIONS, ReconciliationContract.ACTOR);
-                nextPositionCheck = now().plus(ReconciliationContract.POSITIONS_INTERVAL);
+                nextPositionCheck = now().plus(input.positionsInterval());
             } else if (!now().isBefore(nextOpenCheck)) {
                 runOnce(ReconcileTrigger.SCHEDULE, RunScope.OPEN_ORDERS, ReconciliationContract.ACTOR);
-                nextOpenCheck = now().plus(ReconciliationContract.OPEN_ORDERS_INTERVAL);
+                nextOpenCheck = now().plus(input.openOrdersInterval());
             }
         }
         if (accountGone) {

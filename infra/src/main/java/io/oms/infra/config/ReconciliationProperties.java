@@ -1,0 +1,35 @@
+package io.oms.infra.config;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Reconciliation ({@code oms.reconciliation.*}, docs/runbooks/reconciliation.md).
+ *
+ * @param gate               true (the default, fail-closed): new orders and modifies of an account whose sync state is
+ *                           not SYNCED are refused with 503 BROKER_RECONCILING; false: the sync state is not checked
+ *                           (for a test or an emergency only: orders may then go out while the OMS's view of the
+ *                           account is stale). Env {@code OMS_RECONCILIATION_GATE}.
+ * @param openOrdersInterval how often each account's open orders are compared with IB's between full runs (10 s;
+ *                           env {@code OMS_RECONCILIATION_OPEN_ORDERS_INTERVAL}); at least 1 s
+ * @param positionsInterval  how often executions and positions are (60 s; env
+ *                           {@code OMS_RECONCILIATION_POSITIONS_INTERVAL}); at least 1 s
+ */
+@Validated
+@ConfigurationProperties("oms.reconciliation")
+public record ReconciliationProperties(@DefaultValue("true") boolean gate,
+                                       @NotNull @DefaultValue("10s") Duration openOrdersInterval,
+                                       @NotNull @DefaultValue("60s") Duration positionsInterval) {
+
+    public ReconciliationProperties {
+        if (openOrdersInterval != null && openOrdersInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("oms.reconciliation.open-orders-interval must be at least 1s");
+        }
+        if (positionsInterval != null && positionsInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("oms.reconciliation.positions-interval must be at least 1s");
+        }
+    }
+}
