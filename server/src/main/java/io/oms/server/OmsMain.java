@@ -6,6 +6,7 @@ import io.oms.infra.temporal.EmbeddedTemporalServer;
 import io.oms.server.bench.ConnectorBench;
 import io.oms.server.bench.LifecycleBench;
 import io.oms.server.bench.ReadBench;
+import io.oms.server.bench.ReconcileBench;
 import io.oms.server.bench.RiskBench;
 import io.oms.server.bench.OrderBench;
 import java.util.Arrays;
@@ -34,6 +35,8 @@ public final class OmsMain {
                     ? LifecycleBench.run(Arrays.copyOfRange(rest, 1, rest.length))
                     : rest.length > 0 && "read".equals(rest[0])
                     ? ReadBench.run(Arrays.copyOfRange(rest, 1, rest.length))
+                    : rest.length > 0 && "reconcile".equals(rest[0])
+                    ? ReconcileBench.run(Arrays.copyOfRange(rest, 1, rest.length))
                     : rest.length > 0 && "risk".equals(rest[0])
                     ? RiskBench.run(Arrays.copyOfRange(rest, 1, rest.length))
                     : OrderBench.run(rest));
