@@ -72,28 +72,28 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
     private RunOutcome compareAndRepair(RunTicket ticket) {
         RunJournal journal = journals.open(ticket);
         Map<String, Integer> compared = new LinkedHashMap<>();
-        if (!connector.isReady()) {
-            throw ApplicationFailure.newFailure("the IB session is not connected", ErrorCode.BROKER_UNAVAILABLE.name());
-        }
+        awaitSession();
         if (!connector.managedAccounts().contains(ticket.account())) {
+            if (ticket.scope() != io.oms.workflows.reconcile.RunScope.FULL) {
+                return new RunOutcome(compared, 0, 0, 0, null, null); // said once, by the full run
+            }
             journal.add(Finding.of("ACCOUNT_NOT_MANAGED", "NONE", "the IB session manages " + connector.managedAccounts()
                     + ", not " + ticket.account() + "; its orders will be rejected by IB"));
             return new RunOutcome(compared, journal.findings(), journal.repairs(), 0, null, null);
         }
         BrokerSnapshots snapshots = new BrokerSnapshots(connector, timings.brokerRequest());
-        BrokerSnapshot ib = fromIb(() -> snapshots.capture(ticket));
         Reconciler reconciler = new Reconciler(ticket.tenantId(), timings.unknownAfter());
-        OmsSide side = read(ticket, ib, reconciler);
-        if (ib.completedOrders().isEmpty() && ticket.scope().comparesOrders() && reconciler.needsCompletedOrders(ib, side)) {
-            BrokerSnapshot withoutCompleted = ib;
-            ib = fromIb(() -> snapshots.withCompleted(withoutCompleted, ticket.account()));
-            side = read(ticket, ib, reconciler);
-        }
-        Plan plan = reconciler.compare(ib, side, clock.instant());
-        if (plan.hasSuspects()) {
+        Look look = look(ticket, snapshots, reconciler);
+        if (look.plan().hasSuspects()) {
+            // Live events may be on their way: look at both sides again a moment later, and call an order unknown or
+            // wrongly closed only if both looks say so.
             sleep(timings.settle().toMillis());
-            plan = reconciler.compare(ib, read(ticket, ib, reconciler), clock.instant());
+            Look first = look;
+            look = look(ticket, snapshots, reconciler);
+            look = new Look(look.ib(), look.plan().confirmedBy(first.plan()));
         }
+        BrokerSnapshot ib = look.ib();
+        Plan plan = look.plan();
         List<String> signalled = repairs.apply(ticket.tenantId(), plan, journal);
         awaitRecorded(ticket.account(), signalled);
         compared.put("omsLiveOrders", oms.liveOrders(ticket.tenantId(), ticket.account()).size());
@@ -112,6 +112,34 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
         var newest = ib.newestExecution();
         return new RunOutcome(compared, journal.findings(), journal.repairs(), discrepancies,
                 newest.map(ExecutionEvent::time).orElse(null), newest.map(ExecutionEvent::execId).orElse(null));
+    }
+
+    /** IB's view and what it differs in from the OMS's, at one moment. */
+    private record Look(BrokerSnapshot ib, Plan plan) {}
+
+    private Look look(RunTicket ticket, BrokerSnapshots snapshots, Reconciler reconciler) {
+        BrokerSnapshot ib = fromIb(() -> snapshots.capture(ticket));
+        OmsSide side = read(ticket, ib, reconciler);
+        if (ib.completedOrders().isEmpty() && ticket.scope().comparesOrders() && reconciler.needsCompletedOrders(ib, side)) {
+            BrokerSnapshot withoutCompleted = ib;
+            ib = fromIb(() -> snapshots.withCompleted(withoutCompleted, ticket.account()));
+            side = read(ticket, ib, reconciler);
+        }
+        return new Look(ib, reconciler.compare(ib, side, clock.instant()));
+    }
+
+    /** A run right after a (re)connect may start while the session finishes its own re-sync: wait for it, bounded. */
+    private void awaitSession() {
+        boolean ready;
+        try {
+            ready = connector.awaitReady(timings.brokerRequest());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ready = false;
+        }
+        if (!ready) {
+            throw ApplicationFailure.newFailure("the IB session is not connected", ErrorCode.BROKER_UNAVAILABLE.name());
+        }
     }
 
     /** An IB request that failed or timed out fails the run (retryable): it never compares against half a picture. */

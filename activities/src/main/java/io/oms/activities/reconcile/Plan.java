@@ -23,6 +23,21 @@ record Plan(List<MissedFill> missedFills, List<StateDrift> stateDrifts, List<Oms
     /** An order placed outside the OMS, with its executions the OMS has not recorded. */
     record ExternalSeen(ExternalOrder order, List<ExecutionEvent> newExecutions) {}
 
+    /**
+     * This plan with only those record-only findings (an order unknown at IB, an order IB works that the OMS finished)
+     * that {@code earlier} had too: one look may straddle a change the other does not. Fills and IB's final statuses
+     * are kept as they are: applying them is harmless when they turn out to be already known.
+     */
+    Plan confirmedBy(Plan earlier) {
+        java.util.Set<java.util.UUID> unknownBefore = new java.util.HashSet<>();
+        earlier.unknownAtBroker.forEach(o -> unknownBefore.add(o.id()));
+        java.util.Set<java.util.UUID> closedBefore = new java.util.HashSet<>();
+        earlier.workingButClosed.forEach(w -> closedBefore.add(w.order().id()));
+        return new Plan(missedFills, stateDrifts,
+                unknownAtBroker.stream().filter(o -> unknownBefore.contains(o.id())).toList(),
+                workingButClosed.stream().filter(w -> closedBefore.contains(w.order().id())).toList(), externals);
+    }
+
     boolean hasSuspects() {
         return !missedFills.isEmpty() || !stateDrifts.isEmpty() || !unknownAtBroker.isEmpty() || !workingButClosed.isEmpty();
     }

@@ -17,7 +17,18 @@ final class PositionCheck {
 
     /** One symbol where the three disagree; {@code broker} is null when IB reported nothing for it. */
     record Gap(Kind kind, String symbol, BigDecimal book, BigDecimal derived, BigDecimal broker, BigDecimal bookAvgCost,
-               BigDecimal brokerAvgCost) {}
+               BigDecimal brokerAvgCost) {
+
+        /** The same difference in the same position, quantities compared by value. */
+        boolean sameAs(Gap other) {
+            return kind == other.kind && symbol.equals(other.symbol) && same(book, other.book)
+                    && same(derived, other.derived) && same(broker, other.broker);
+        }
+
+        private static boolean same(BigDecimal a, BigDecimal b) {
+            return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        }
+    }
 
     private PositionCheck() {}
 

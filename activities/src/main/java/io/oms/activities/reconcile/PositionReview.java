@@ -39,9 +39,13 @@ final class PositionReview {
         var book = oms.book(ticket.tenantId(), ticket.account());
         List<PositionCheck.Gap> gaps = PositionCheck.compare(ib, book, oms.derivedPositions(ticket.tenantId(), ticket.account()));
         if (gaps.stream().anyMatch(g -> g.kind() != PositionCheck.Kind.POSITION_NOT_REPORTED)) {
+            // Fills may be on their way (IB's position has them, the book not yet): look again, and judge only the
+            // positions that stood still between the two looks; one still moving is judged at a later run.
             sleep(settle.toMillis());
+            List<PositionCheck.Gap> first = gaps;
             book = oms.book(ticket.tenantId(), ticket.account());
-            gaps = PositionCheck.compare(again.get(), book, oms.derivedPositions(ticket.tenantId(), ticket.account()));
+            gaps = PositionCheck.compare(again.get(), book, oms.derivedPositions(ticket.tenantId(), ticket.account()))
+                    .stream().filter(g -> first.stream().anyMatch(g::sameAs)).toList();
         }
         UUID runId = UUID.fromString(ticket.runId());
         List<String> drifting = new java.util.ArrayList<>();

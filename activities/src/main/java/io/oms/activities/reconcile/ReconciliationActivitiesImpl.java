@@ -85,7 +85,11 @@ public class ReconciliationActivitiesImpl implements ReconciliationActivities {
             m.put("findings", outcome.findings());
             m.put("repairs", outcome.repairs());
             m.put("discrepancies", outcome.discrepancies());
-            publish(ticket, m);
+            // A quiet periodic check is not news (one every 10 s per account); a full run, or one that found
+            // something, is.
+            if (ticket.scope() == RunScope.FULL || outcome.findings() > 0) {
+                publish(ticket, m);
+            }
         });
     }
 

@@ -59,6 +59,18 @@ class PositionCheckTest {
         assertThat(gaps).extracting(PositionCheck.Gap::kind).containsExactly(PositionCheck.Kind.POSITION_DRIFT);
     }
 
+    @Test
+    void aGapIsTheSameOnlyWhenEveryQuantityStoodStill() {
+        var before = PositionCheck.compare(List.of(ib("AAPL", "90")), Map.of("AAPL", book("AAPL", "100")),
+                Map.of("AAPL", new BigDecimal("100"))).getFirst();
+        var still = PositionCheck.compare(List.of(ib("AAPL", "90.0")), Map.of("AAPL", book("AAPL", "100")),
+                Map.of("AAPL", new BigDecimal("100.00"))).getFirst();
+        var moved = PositionCheck.compare(List.of(ib("AAPL", "95")), Map.of("AAPL", book("AAPL", "100")),
+                Map.of("AAPL", new BigDecimal("100"))).getFirst();
+        assertThat(still.sameAs(before)).isTrue();
+        assertThat(moved.sameAs(before)).isFalse();
+    }
+
     private static PositionEvent ib(String symbol, String qty) {
         return new PositionEvent("DU1", 1, symbol, "STK", "USD", new BigDecimal(qty), new BigDecimal("10"));
     }

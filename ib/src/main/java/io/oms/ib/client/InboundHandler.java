@@ -40,8 +40,17 @@ final class InboundHandler {
     private final Set<String> deliveredCommissions = ConcurrentHashMap.newKeySet();
     private final Map<String, CommissionReport> parked = new LinkedHashMap<>();
     private volatile List<String> accounts = List.of();
+    /** This session's client id: orders of other clients (reqAllOpenOrders, reqExecutions of all) are not ours. */
+    private final int clientId;
 
     InboundHandler(IbEventListener listener, OrderRegistry orders, PendingRequests pending, SessionCallbacks session) {
+        this(listener, orders, pending, session, -1);
+    }
+
+    /** {@code clientId} -1: every message is taken as this session's own (tests of single-client gateways). */
+    InboundHandler(IbEventListener listener, OrderRegistry orders, PendingRequests pending, SessionCallbacks session,
+                   int clientId) {
+        this.clientId = clientId;
         this.listener = listener;
         this.orders = orders;
         this.pending = pending;
@@ -121,7 +130,19 @@ final class InboundHandler {
         if (cat == IbErrorKind.Category.CONNECTIVITY) safely(() -> listener.onConnectivity(ev));
     }
 
+    /**
+     * Whether a message with this client id is about one of this session's orders. Order ids are per client, so
+     * another client's order 5 is not ours: what IB says of it (answering reqAllOpenOrders or reqExecutions for every
+     * client) must never be learnt under our order 5.
+     */
+    private boolean ours(int messageClientId) {
+        return clientId < 0 || messageClientId == clientId;
+    }
+
     private void onStatus(OrderStatus s) {
+        if (!ours(s.clientId())) {
+            return; // another client's order, answering reqAllOpenOrders: its openOrder carries it to the requester
+        }
         String ref = orders.learn(s.orderId(), null, s.permId(), s.status(), s.filled());
         orders.acknowledge(s.orderId(), s.permId(), s.status());
         safely(() -> listener.onOrderStatus(new OrderStatusEvent(s.orderId(), ref, s.status(), s.filled(),
@@ -129,15 +150,19 @@ final class InboundHandler {
     }
 
     private void onOpenOrder(OpenOrder o) {
-        String ref = orders.learn(o.orderId(), o.orderRef(), o.permId(), o.status());
-        orders.acknowledge(o.orderId(), o.permId(), o.status());
-        orders.openOrderShown(o);
+        boolean own = ours(o.clientId());
+        String ref = o.orderRef();
+        if (own) {
+            ref = orders.learn(o.orderId(), o.orderRef(), o.permId(), o.status());
+            orders.acknowledge(o.orderId(), o.permId(), o.status());
+            orders.openOrderShown(o);
+        }
         OpenOrderEvent ev = new OpenOrderEvent(o.orderId(), o.permId(), o.clientId(), ref, o.account(), o.symbol(),
                 o.secType(), o.exchange(), o.currency(), o.action(), o.totalQuantity(), o.orderType(), o.lmtPrice(),
                 o.tif(), o.status());
         var c = pending.openOrders.peek();
         if (c != null) c.rows.add(ev);
-        safely(() -> listener.onOpenOrder(ev));
+        if (own) safely(() -> listener.onOpenOrder(ev)); // another client's is an answer for the requester only
     }
 
     /** Matched by permId, then orderRef (there is no order id), so the OMS learns terminal states it missed. */
@@ -152,7 +177,7 @@ final class InboundHandler {
     private void tick(MarketDataEvent e) { safely(() -> listener.onTick(e)); }
 
     private void onExec(ExecDetails x) {
-        String ref = orders.learn(x.orderId(), x.orderRef(), x.permId(), null, x.cumQty());
+        String ref = ours(x.clientId()) ? orders.learn(x.orderId(), x.orderRef(), x.permId(), null, x.cumQty()) : x.orderRef();
         ExecutionEvent ev = new ExecutionEvent(x.execId(), x.orderId(), x.permId(), x.clientId(), ref, x.account(),
                 x.symbol(), x.side(), x.shares(), x.price(), x.cumQty(), x.avgPrice(), x.exchange(),
                 ExecTimes.parse(x.time(), ZoneId.systemDefault()), x.time());

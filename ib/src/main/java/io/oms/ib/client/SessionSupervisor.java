@@ -57,7 +57,7 @@ final class SessionSupervisor implements SessionLoop.Hooks, InboundHandler.Sessi
         this.breaker = breaker;
         this.metrics = metrics;
         this.resync = new Resync(config.name(), config.clientId(), sender, marketData);
-        this.inbound = new InboundHandler(listener, orders, pending, this);
+        this.inbound = new InboundHandler(listener, orders, pending, this, config.clientId());
         this.probe = new LivenessProbe(config.name(), options.probeTimeout(), sender, this::readySession,
                 this::roundTripSucceeded);
     }

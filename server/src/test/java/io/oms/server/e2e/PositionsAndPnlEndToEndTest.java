@@ -66,6 +66,7 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
 
         // A dropped session re-syncs: the day's executions are delivered again; nothing may count twice.
         long connects = connector.metrics().connectCount();
+        java.time.Instant dropped = java.time.Instant.now();
         simulator.faults().dropConnections();
         api.await("/api/v1/orders/" + buyId + "/executions",
                 r -> connector.metrics().connectCount() > connects && connector.isReady(), WAIT);
@@ -95,6 +96,7 @@ class PositionsAndPnlEndToEndTest extends EndToEndTest {
         assertThat(decimal(p, "commissions").subtract(decimal(positionBefore, "commissions")))
                 .isEqualByComparingTo(corrected.commission());
 
+        AccountSync.awaitResynced(api, ACCOUNT, dropped); // orders wait for the reconciliation after the reconnect
         String sellId = api.post("/api/v1/orders", order(uniqueId("pnl-sell"), SYMBOL, "SELL", "MKT", "100", null)).text("id");
         awaitState(sellId, "FILLED");
         JsonNode sell = awaitSingleExecutionWithCommission(sellId);

@@ -76,6 +76,40 @@ class ReconciliationEndToEndTest extends EndToEndTest {
         assertThat(bookPosition(symbol)).isEqualByComparingTo(simulatorPosition(symbol));
     }
 
+    /**
+     * A fill the live stream never delivered: another client's order under the OMS order's orderRef, whose executions
+     * IB does not push to this session. The reconciliation's own request for the day's executions brings them, and
+     * they are applied through the order's workflow exactly once (by the run's repair, or by the session's listener
+     * that the same answer reaches first: either way one execution per exec id).
+     */
+    @Test
+    void aFillTheLiveStreamNeverDeliveredIsAppliedThroughTheOrdersWorkflowOnce() {
+        String symbol = "AMZN";
+        BigDecimal low = simulator.lastPrice(symbol).multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.DOWN);
+        String cid = uniqueId("miss");
+        String id = api.post("/api/v1/orders", order(cid, symbol, "BUY", "LMT", "10", low.toPlainString())).text("id");
+        awaitState(id, "ROUTED");
+        long permId = simulator.placeManualOrder(PlaceOrder.builder(0, symbol).buy(new BigDecimal("4")).market()
+                .account(ACCOUNT).orderRef("order/demo/" + cid).build());
+        awaitSimulatorOrder(permId, "Filled");
+        List<String> unseen = simulator.executions().stream().filter(x -> x.permId() == permId).map(SimExecution::execId).toList();
+        assertThat(executionIds(id)).as("the live stream did not deliver them").doesNotContainAnyElementsOf(unseen);
+
+        Reconciliations.Run run = reconciliations.fullRun(ACCOUNT);
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("SUCCEEDED");
+        ApiClient.Response partly = api.await("/api/v1/orders/" + id, r -> "4".equals(r.text("filledQty")), Duration.ofSeconds(10));
+        assertThat(partly.text("state")).isEqualTo("PARTIALLY_FILLED");
+        assertThat(executionIds(id)).containsAll(unseen).doesNotHaveDuplicates().hasSize(unseen.size());
+        assertThat(reconciliations.findings(run.id())).noneMatch(f -> "EXTERNAL_ORDER".equals(f.kind())
+                && Long.valueOf(permId).equals(f.permId()));
+
+        Reconciliations.Run again = reconciliations.fullRun(ACCOUNT);
+        assertThat(reconciliations.findings(again.id())).noneMatch(f -> id.equals(String.valueOf(f.orderId())));
+        assertThat(executionIds(id)).hasSize(unseen.size());
+        assertThat(api.post("/api/v1/orders/" + id + "/cancel", "").status()).isEqualTo(200);
+        awaitState(id, "CANCELED");
+    }
+
     @Test
     void anOrderPlacedAtTheGatewayByAnotherClientAppearsAsAnExternalOrder() {
         long permId = simulator.placeManualOrder(PlaceOrder.builder(0, "META").buy(new BigDecimal("7")).market()
