@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The database side of reconciliation runs: open, close, fail, and the account's sync state that gates its orders. */
 @Component
 public class ReconciliationActivitiesImpl implements ReconciliationActivities {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReconciliationActivitiesImpl.class);
     /** Executions are asked for from this much before the cursor: IB's filter has whole seconds and clocks differ. */
     static final Duration CURSOR_MARGIN = Duration.ofSeconds(5);
 
@@ -78,8 +79,12 @@ public class ReconciliationActivitiesImpl implements ReconciliationActivities {
                     outcome.cursorTime(), outcome.cursorExecId(), clock.instant())) {
                 return; // a retried finish: done already
             }
-            accounts.recordRun(ticket.account(), id, ticket.scope() == RunScope.FULL, outcome.cursorTime(),
-                    outcome.cursorExecId());
+            String state = accounts.recordRun(ticket.account(), id, ticket.scope() == RunScope.FULL, outcome.cursorTime(),
+                    outcome.cursorExecId()).orElse("");
+            if (ticket.scope() == RunScope.FULL && AccountSyncRepository.SYNCED.equals(state)) {
+                log.info("account {} reconciled by run {} ({} findings, {} repairs, {} open discrepancies); orders are accepted",
+                        ticket.account(), id, outcome.findings(), outcome.repairs(), outcome.discrepancies());
+            }
             Map<String, Object> m = summary(ticket, "SUCCEEDED");
             m.put("compared", outcome.compared());
             m.put("findings", outcome.findings());

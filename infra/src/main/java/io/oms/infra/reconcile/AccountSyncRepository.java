@@ -59,9 +59,12 @@ public class AccountSyncRepository {
     /**
      * Records a finished run: its id, the new cursor (kept as it was when the run saw no execution) and, after the
      * full run the account waits for (nothing marked it since), the SYNCED state that lets orders in again.
+     *
+     * @return the account's sync state after the update (empty when the account is gone)
      */
-    public void recordRun(String account, UUID runId, boolean synced, Instant cursorTime, String cursorExecId) {
-        jdbc.sql("""
+    public java.util.Optional<String> recordRun(String account, UUID runId, boolean synced, Instant cursorTime,
+                                                String cursorExecId) {
+        return jdbc.sql("""
                         UPDATE broker_accounts SET last_run_id = CAST(:run AS uuid),
                                sync_cursor_time = COALESCE(CAST(:ct AS timestamptz), sync_cursor_time),
                                sync_cursor_exec_id = CASE WHEN CAST(:ct AS timestamptz) IS NULL THEN sync_cursor_exec_id
@@ -72,13 +75,14 @@ public class AccountSyncRepository {
                                                  THEN 'SYNCED' ELSE sync_state END,
                                sync_detail = CASE WHEN CAST(:synced AS boolean) AND last_run_id = CAST(:run AS uuid)
                                                   THEN 'reconciled by run ' || CAST(:run AS text) ELSE sync_detail END
-                        WHERE account_code = :a""")
+                        WHERE account_code = :a RETURNING sync_state""")
                 .param("a", account)
                 .param("run", runId)
                 .param("synced", synced)
                 .param("ct", cursorTime == null ? null : Timestamps.bind(cursorTime), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("ce", cursorExecId)
-                .update();
+                .query(String.class)
+                .optional();
     }
 
     /** A failed full run leaves the account refusing orders, and says why. */
