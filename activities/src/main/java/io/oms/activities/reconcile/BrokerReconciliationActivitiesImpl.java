@@ -85,8 +85,8 @@ public final class BrokerReconciliationActivitiesImpl implements BrokerReconcili
         Reconciler reconciler = new Reconciler(ticket.tenantId(), timings.unknownAfter());
         Look look = look(ticket, snapshots, reconciler);
         if (look.plan().hasSuspects()) {
-            // Live events may be on their way: look at both sides again a moment later, and call an order unknown or
-            // wrongly closed only if both looks say so.
+            // Live events may be on their way: look at both sides again a moment later, and act only on what both
+            // looks found.
             sleep(timings.settle().toMillis());
             Look first = look;
             look = look(ticket, snapshots, reconciler);

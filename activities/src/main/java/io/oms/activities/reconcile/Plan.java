@@ -24,16 +24,21 @@ record Plan(List<MissedFill> missedFills, List<StateDrift> stateDrifts, List<Oms
     record ExternalSeen(ExternalOrder order, List<ExecutionEvent> newExecutions) {}
 
     /**
-     * This plan with only those record-only findings (an order unknown at IB, an order IB works that the OMS finished)
-     * that {@code earlier} had too: one look may straddle a change the other does not. Fills and IB's final statuses
-     * are kept as they are: applying them is harmless when they turn out to be already known.
+     * This plan with only what {@code earlier} found too: one look may straddle a change the other does not (a fill
+     * IB reported a moment before the OMS recorded it, an order that filled between the two answers). What only the
+     * later look saw is for the next run to judge. External orders are imported from the later look as they are.
      */
     Plan confirmedBy(Plan earlier) {
+        java.util.Set<String> fillsBefore = new java.util.HashSet<>();
+        earlier.missedFills.forEach(m -> fillsBefore.add(m.execution().execId()));
+        java.util.Set<java.util.UUID> driftsBefore = new java.util.HashSet<>();
+        earlier.stateDrifts.forEach(d -> driftsBefore.add(d.order().id()));
         java.util.Set<java.util.UUID> unknownBefore = new java.util.HashSet<>();
         earlier.unknownAtBroker.forEach(o -> unknownBefore.add(o.id()));
         java.util.Set<java.util.UUID> closedBefore = new java.util.HashSet<>();
         earlier.workingButClosed.forEach(w -> closedBefore.add(w.order().id()));
-        return new Plan(missedFills, stateDrifts,
+        return new Plan(missedFills.stream().filter(m -> fillsBefore.contains(m.execution().execId())).toList(),
+                stateDrifts.stream().filter(d -> driftsBefore.contains(d.order().id())).toList(),
                 unknownAtBroker.stream().filter(o -> unknownBefore.contains(o.id())).toList(),
                 workingButClosed.stream().filter(w -> closedBefore.contains(w.order().id())).toList(), externals);
     }

@@ -102,6 +102,17 @@ class ReconcilerTest {
                 side(List.of(o), Set.of()))).as("a fill the ledger lacks").isTrue();
     }
 
+    @Test
+    void aSecondLookKeepsOnlyWhatTheFirstFoundToo() {
+        OmsOrder o = oms("c1", "ROUTED", NOW.minusSeconds(60));
+        Plan first = reconciler.compare(ib(List.of(open("c1", 11L)), List.of(), List.of(exec("e1.01", "c1", 11L))),
+                side(List.of(o), Set.of()), NOW);
+        Plan second = reconciler.compare(ib(List.of(open("c1", 11L)), List.of(),
+                List.of(exec("e1.01", "c1", 11L), exec("e2.01", "c1", 11L))), side(List.of(o), Set.of()), NOW);
+        assertThat(second.confirmedBy(first).missedFills()).extracting(m -> m.execution().execId())
+                .as("e2 appeared between the looks: the next run judges it").containsExactly("e1.01");
+    }
+
     private static BrokerSnapshot ib(List<OpenOrderEvent> open, List<CompletedOrderEvent> completed, List<ExecutionEvent> execs) {
         return new BrokerSnapshot(open, completed, execs, List.of(), false);
     }
