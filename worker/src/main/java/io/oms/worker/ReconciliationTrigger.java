@@ -4,7 +4,7 @@ import io.oms.ib.client.IbErrorEvent;
 import io.oms.ib.client.IbEventListener;
 import io.oms.ib.client.SessionInfo;
 import io.oms.infra.reconcile.AccountSyncRepository;
-import io.oms.infra.reconcile.SyncAccount;
+import io.oms.infra.reconcile.AccountSyncRow;
 import io.oms.workflows.reconcile.ReconcileInput;
 import io.oms.workflows.reconcile.ReconcileRequest;
 import io.oms.workflows.reconcile.ReconcileTrigger;
@@ -72,7 +72,7 @@ public final class ReconciliationTrigger implements IbEventListener, AutoCloseab
 
     private void markAll(String why) {
         try {
-            for (SyncAccount a : accounts.accountsOf(connection)) {
+            for (AccountSyncRow a : accounts.accountsOf(connection)) {
                 accounts.markReconciling(a.account(), why, null);
             }
         } catch (RuntimeException ex) {
@@ -82,7 +82,7 @@ public final class ReconciliationTrigger implements IbEventListener, AutoCloseab
 
     private void reconcileAll(String why) {
         try {
-            for (SyncAccount a : accounts.accountsOf(connection)) {
+            for (AccountSyncRow a : accounts.accountsOf(connection)) {
                 accounts.markReconciling(a.account(), why + "; reconciliation requested", null);
                 ReconciliationClient.request(client, new ReconcileInput(a.account(), connection, openOrdersEvery, positionsEvery),
                         new ReconcileRequest(ReconcileTrigger.CONNECT, ACTOR));

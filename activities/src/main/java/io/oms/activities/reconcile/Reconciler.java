@@ -6,6 +6,8 @@ import io.oms.ib.client.OpenOrderEvent;
 import io.oms.infra.reconcile.ExternalOrder;
 import io.oms.infra.reconcile.OmsOrder;
 import io.oms.workflows.domain.OrderState;
+import io.oms.workflows.domain.TenantId;
+import io.oms.workflows.order.OrderWorkflowContract;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +37,7 @@ final class Reconciler {
 
     /** The OMS client order id an orderRef names in this tenant, or null when the order was placed elsewhere. */
     String clientOrderIdOf(String orderRef) {
-        String prefix = "order/" + tenantId + "/";
-        return orderRef != null && orderRef.startsWith(prefix) && orderRef.length() > prefix.length()
-                ? orderRef.substring(prefix.length()) : null;
+        return OrderWorkflowContract.clientOrderIdOf(new TenantId(tenantId), orderRef);
     }
 
     Plan compare(BrokerSnapshot ib, OmsSide oms, Instant now) {

@@ -5,7 +5,7 @@ import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.reconcile.AccountSyncRepository;
 import io.oms.infra.reconcile.ReconciliationRunWriter;
 import io.oms.infra.reconcile.RunRecord;
-import io.oms.infra.reconcile.SyncAccount;
+import io.oms.infra.reconcile.AccountSyncRow;
 import io.oms.workflows.activities.ReconciliationActivities;
 import io.oms.workflows.activities.RunOutcome;
 import io.oms.workflows.activities.RunStart;
@@ -47,28 +47,30 @@ public class ReconciliationActivitiesImpl implements ReconciliationActivities {
 
     @Override
     public RunTicket begin(RunStart start) {
-        SyncAccount account = accounts.find(start.account()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-                "broker account " + start.account() + " no longer exists", ErrorCode.NOT_FOUND.name()));
         UUID id = UUID.fromString(start.runId());
+        var opened = runs.find(id); // a retried begin finds the run it opened
+        if (opened.isPresent()) {
+            var run = opened.get();
+            return new RunTicket(start.runId(), run.tenantId(), run.account(), run.connection(),
+                    RunScope.valueOf(run.scope()), run.executionsSince());
+        }
+        AccountSyncRow account = accounts.find(start.account()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                "broker account " + start.account() + " no longer exists", ErrorCode.NOT_FOUND.name()));
         Instant since = start.scope() == RunScope.FULL || account.cursorTime() == null ? null
                 : account.cursorTime().minus(CURSOR_MARGIN);
-        RunRecord run = runs.find(id).orElseGet(() -> {
-            RunRecord fresh = new RunRecord(id, account.tenantId(), account.account(), start.connection(),
-                    start.trigger().name(), start.scope().name(), start.requestedBy(), clock.instant(), since);
-            tx.executeWithoutResult(status -> {
-                // A reconnect's run, or one for an account not yet in sync, holds orders until it succeeded; a person's
-                // run on an account in sync does not stop trading.
-                if (start.scope() == RunScope.FULL && (start.trigger() == ReconcileTrigger.CONNECT
-                        || !AccountSyncRepository.SYNCED.equals(account.syncState()))) {
-                    accounts.markReconciling(account.account(), "full reconciliation " + id + " ("
-                            + start.trigger().name().toLowerCase(java.util.Locale.ROOT) + ") running", id);
-                }
-                runs.open(fresh);
-            });
-            return fresh;
+        RunRecord fresh = new RunRecord(id, account.tenantId(), account.account(), start.connection(),
+                start.trigger().name(), start.scope().name(), start.requestedBy(), clock.instant(), since);
+        tx.executeWithoutResult(status -> {
+            // A reconnect's run, or one for an account not yet in sync, holds orders until it succeeded; a person's
+            // run on an account in sync does not stop trading.
+            if (start.scope() == RunScope.FULL && (start.trigger() == ReconcileTrigger.CONNECT
+                    || !AccountSyncRepository.SYNCED.equals(account.syncState()))) {
+                accounts.markReconciling(account.account(), "full reconciliation " + id + " ("
+                        + start.trigger().name().toLowerCase(java.util.Locale.ROOT) + ") running", id);
+            }
+            runs.open(fresh);
         });
-        return new RunTicket(start.runId(), run.tenantId(), run.account(), run.connection(), RunScope.valueOf(run.scope()),
-                run.executionsSince());
+        return new RunTicket(start.runId(), fresh.tenantId(), fresh.account(), fresh.connection(), start.scope(), since);
     }
 
     @Override

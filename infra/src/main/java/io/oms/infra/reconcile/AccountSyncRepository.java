@@ -18,7 +18,6 @@ public class AccountSyncRepository {
     public static final String RECONCILING = "RECONCILING";
     public static final String SYNCED = "SYNCED";
 
-    private static final String COLUMNS = "account_code, tenant_id, connection_name, sync_state, sync_cursor_time, sync_cursor_exec_id";
 
     private final JdbcClient jdbc;
 
@@ -26,17 +25,17 @@ public class AccountSyncRepository {
         this.jdbc = jdbc;
     }
 
-    public List<SyncAccount> accountsOf(String connection) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM broker_accounts WHERE connection_name = :c ORDER BY account_code")
+    public List<AccountSyncRow> accountsOf(String connection) {
+        return jdbc.sql("SELECT " + AccountSyncRow.COLUMNS + " FROM broker_accounts WHERE connection_name = :c ORDER BY account_code")
                 .param("c", connection)
-                .query((rs, n) -> map(rs))
+                .query((rs, n) -> AccountSyncRow.map(rs))
                 .list();
     }
 
-    public Optional<SyncAccount> find(String account) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM broker_accounts WHERE account_code = :a")
+    public Optional<AccountSyncRow> find(String account) {
+        return jdbc.sql("SELECT " + AccountSyncRow.COLUMNS + " FROM broker_accounts WHERE account_code = :a")
                 .param("a", account)
-                .query((rs, n) -> map(rs))
+                .query((rs, n) -> AccountSyncRow.map(rs))
                 .optional();
     }
 
@@ -91,10 +90,5 @@ public class AccountSyncRepository {
                 .param("a", account)
                 .param("d", detail)
                 .update();
-    }
-
-    private static SyncAccount map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new SyncAccount(rs.getString("account_code"), rs.getString("tenant_id"), rs.getString("connection_name"),
-                rs.getString("sync_state"), Timestamps.read(rs, "sync_cursor_time"), rs.getString("sync_cursor_exec_id"));
     }
 }

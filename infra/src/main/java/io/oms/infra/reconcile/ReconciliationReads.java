@@ -22,17 +22,11 @@ import org.springframework.stereotype.Repository;
 public class ReconciliationReads {
     /** Hard cap whatever the caller asks: the API's configured maximum is far below it. */
     private static final int MAX_ROWS = 1001;
-    private static final String RUN_COLUMNS = """
-            id, tenant_id, account_code, connection_name, trigger, scope, status, requested_by, started_at, finished_at,
-            compared::text AS compared, findings, repairs, discrepancies, executions_since, cursor_time, cursor_exec_id, error""";
     private static final String FINDING_COLUMNS = """
             id, run_id, account_code, kind, action, order_id, symbol, exec_id, perm_id, oms_value, broker_value, detail, found_at""";
     private static final String DISCREPANCY_COLUMNS = """
             id, tenant_id, account_code, symbol, status, oms_qty, derived_qty, broker_qty, oms_avg_cost, broker_avg_cost,
             first_run_id, last_run_id, opened_at, updated_at, resolved_at, acknowledged_by, note""";
-    private static final String ACCOUNT_COLUMNS = """
-            account_code, tenant_id, connection_name, sync_state, sync_state_at, sync_detail, sync_cursor_time,
-            sync_cursor_exec_id, last_run_id""";
 
     private final JdbcClient jdbc;
 
@@ -48,20 +42,20 @@ public class ReconciliationReads {
 
     public List<ReconciliationRunRow> runs(String tenantId, RunFilter f, boolean ascending, Optional<TimeKey> after,
                                            int limit) {
-        SqlFilter q = new SqlFilter("SELECT " + RUN_COLUMNS + " FROM reconciliation_runs", tenantId)
+        SqlFilter q = new SqlFilter("SELECT " + ReconciliationRunRow.COLUMNS + " FROM reconciliation_runs", tenantId)
                 .where("account_code = :account", "account", f.account())
                 .where("status = :status", "status", f.status())
                 .where("trigger = :trigger", "trigger", f.trigger())
                 .where("scope = :scope", "scope", f.scope())
                 .after("started_at, id", ascending, after.map(ReconciliationReads::key))
                 .orderBy("started_at, id", ascending, cap(limit));
-        return jdbc.sql(q.sql()).params(q.params()).query((rs, n) -> run(rs)).list();
+        return jdbc.sql(q.sql()).params(q.params()).query((rs, n) -> ReconciliationRunRow.map(rs)).list();
     }
 
     public Optional<ReconciliationRunRow> run(String tenantId, UUID id) {
-        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM reconciliation_runs WHERE tenant_id = :tenantId AND id = :id")
+        return jdbc.sql("SELECT " + ReconciliationRunRow.COLUMNS + " FROM reconciliation_runs WHERE tenant_id = :tenantId AND id = :id")
                 .param("tenantId", tenantId).param("id", id)
-                .query((rs, n) -> run(rs)).optional();
+                .query((rs, n) -> ReconciliationRunRow.map(rs)).optional();
     }
 
     /** Every finding of the run, in the order they were found. */
@@ -100,24 +94,10 @@ public class ReconciliationReads {
 
     /** The tenant's broker accounts (one when {@code account} is given) with their sync view, by account code. */
     public List<AccountSyncRow> accounts(String tenantId, Optional<String> account) {
-        SqlFilter q = new SqlFilter("SELECT " + ACCOUNT_COLUMNS + " FROM broker_accounts", tenantId)
+        SqlFilter q = new SqlFilter("SELECT " + AccountSyncRow.COLUMNS + " FROM broker_accounts", tenantId)
                 .where("account_code = :account", "account", account)
                 .orderBy("account_code", true, MAX_ROWS);
-        return jdbc.sql(q.sql()).params(q.params()).query((rs, n) -> new AccountSyncRow(rs.getString("account_code"),
-                rs.getString("tenant_id"), rs.getString("connection_name"), rs.getString("sync_state"),
-                Timestamps.read(rs, "sync_state_at"), rs.getString("sync_detail"),
-                Timestamps.read(rs, "sync_cursor_time"), rs.getString("sync_cursor_exec_id"),
-                rs.getObject("last_run_id", UUID.class))).list();
-    }
-
-    private static ReconciliationRunRow run(ResultSet rs) throws SQLException {
-        return new ReconciliationRunRow(rs.getObject("id", UUID.class), rs.getString("tenant_id"),
-                rs.getString("account_code"), rs.getString("connection_name"), rs.getString("trigger"),
-                rs.getString("scope"), rs.getString("status"), rs.getString("requested_by"),
-                Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"), rs.getString("compared"),
-                rs.getInt("findings"), rs.getInt("repairs"), rs.getInt("discrepancies"),
-                Timestamps.read(rs, "executions_since"), Timestamps.read(rs, "cursor_time"),
-                rs.getString("cursor_exec_id"), rs.getString("error"));
+        return jdbc.sql(q.sql()).params(q.params()).query((rs, n) -> AccountSyncRow.map(rs)).list();
     }
 
     static ReconciliationDiscrepancyRow discrepancy(ResultSet rs) throws SQLException {

@@ -37,15 +37,11 @@ public class ReconciliationRunWriter {
                 .update() == 1;
     }
 
-    public Optional<RunRecord> find(UUID id) {
-        return jdbc.sql("""
-                        SELECT id, tenant_id, account_code, connection_name, trigger, scope, requested_by, started_at,
-                               executions_since, status FROM reconciliation_runs WHERE id = :id""")
+    /** The run as stored, whatever its tenant (the workflow knows only the run's id). */
+    public Optional<ReconciliationRunRow> find(UUID id) {
+        return jdbc.sql("SELECT " + ReconciliationRunRow.COLUMNS + " FROM reconciliation_runs WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new RunRecord(rs.getObject("id", UUID.class), rs.getString("tenant_id"),
-                        rs.getString("account_code"), rs.getString("connection_name"), rs.getString("trigger"),
-                        rs.getString("scope"), rs.getString("requested_by"), Timestamps.read(rs, "started_at"),
-                        Timestamps.read(rs, "executions_since")))
+                .query((rs, n) -> ReconciliationRunRow.map(rs))
                 .optional();
     }
 

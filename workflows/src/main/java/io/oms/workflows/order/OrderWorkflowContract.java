@@ -23,6 +23,16 @@ public final class OrderWorkflowContract {
         return PREFIX + tenant.value() + "/" + clientOrderId.value();
     }
 
+    /**
+     * The client order id an IB orderRef names among {@code tenant}'s orders, or null when it names no order of that
+     * tenant (another tenant's, or an order placed outside the OMS).
+     */
+    public static String clientOrderIdOf(TenantId tenant, String orderRef) {
+        String prefix = PREFIX + tenant.value() + "/";
+        return orderRef != null && orderRef.startsWith(prefix) && orderRef.length() > prefix.length()
+                ? orderRef.substring(prefix.length()) : null;
+    }
+
     /** True when an IB orderRef names an order workflow of this OMS. */
     public static boolean isOrderWorkflowId(String orderRef) {
         return orderRef != null && orderRef.startsWith(PREFIX) && orderRef.indexOf('/', PREFIX.length()) > 0;
