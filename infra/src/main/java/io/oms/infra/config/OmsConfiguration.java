@@ -6,5 +6,5 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TemporalProperties.class, BrokerProperties.class, RoleProperties.class,
         ApiProperties.class, RiskProperties.class, CircuitBreakerProperties.class,
-        ReconciliationProperties.class})
+        ReconciliationProperties.class, WebhookProperties.class})
 public class OmsConfiguration {}

@@ -33,6 +33,8 @@ public final class DomainEvents {
     public static final String RECONCILIATION_COMPLETED = "reconciliation.completed";
     /** Position drift that repairs could not explain: recorded for a person, never overwritten (the alert). */
     public static final String RECONCILIATION_DISCREPANCY = "reconciliation.discrepancy";
+    /** A signed message from an inbound webhook source was verified and accepted. */
+    public static final String WEBHOOK_RECEIVED = "webhook.received";
 
     /** Aggregate types of the outbox: events are published in order per (aggregate type, aggregate id). */
     public static final String AGGREGATE_ORDER = "order";
@@ -42,9 +44,23 @@ public final class DomainEvents {
     public static final String AGGREGATE_RISK_OVERRIDE = "risk_override";
     public static final String AGGREGATE_CIRCUIT_BREAKER = "circuit_breaker";
     public static final String AGGREGATE_RECONCILIATION = "reconciliation";
+    public static final String AGGREGATE_WEBHOOK_SOURCE = "webhook_source";
 
     public static final Set<String> ORDER_EVENTS = Set.of(ORDER_CREATED, ORDER_ROUTED, ORDER_PARTIALLY_FILLED,
             ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED, ORDER_DENIED);
+
+    /** Every event type the outbox publishes: what webhook endpoints and the event stream may subscribe to. */
+    public static final Set<String> PUBLISHED = Set.of(ORDER_CREATED, ORDER_ROUTED, ORDER_PARTIALLY_FILLED,
+            ORDER_FILLED, ORDER_CANCELED, ORDER_REJECTED, ORDER_EXPIRED, ORDER_REPLACED, ORDER_DENIED, POSITION_UPDATED,
+            PNL_SNAPSHOT_CREATED, KILLSWITCH_ENGAGED, KILLSWITCH_RELEASED, RISK_BREACHED, RISK_OVERRIDE_CREATED,
+            ORDER_STATE_SYNC, RECONCILIATION_COMPLETED, RECONCILIATION_DISCREPANCY, WEBHOOK_RECEIVED);
+
+    /**
+     * What outbound webhook endpoints may subscribe to (also what {@code *} means for them): every published event
+     * but {@link #WEBHOOK_RECEIVED}, so an endpoint pointed at the tenant's own inbound receiver cannot loop.
+     */
+    public static final Set<String> WEBHOOK_DELIVERABLE = PUBLISHED.stream()
+            .filter(type -> !type.equals(WEBHOOK_RECEIVED)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private DomainEvents() {}
 
