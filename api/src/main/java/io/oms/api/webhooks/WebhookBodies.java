@@ -10,11 +10,11 @@ public final class WebhookBodies {
      * An endpoint as created or replaced: {@code eventTypes} are domain event types or {@code *}; {@code active}
      * defaults to true; a PUT replaces every field (an absent description clears it).
      */
-    public record EndpointBody(String url, List<String> eventTypes, String description, Boolean active) {}
+    public record WebhookEndpointBody(String url, List<String> eventTypes, String description, Boolean active) {}
 
     /** {@code overlap}: ISO-8601 duration the old secret keeps signing (default PT24H, PT0S ends it at once, max P7D). */
-    public record RotateSecretBody(String overlap) {}
+    public record WebhookRotateSecretBody(String overlap) {}
 
     /** The tenant's webhook policy. */
-    public record SettingsBody(Boolean allowPrivateTargets) {}
+    public record WebhookSettingsBody(Boolean allowPrivateTargets) {}
 }

@@ -55,7 +55,7 @@ public class WebhookDeliveryController {
     @GetMapping("/api/v1/webhooks/{id}/deliveries")
     @Listing(resource = "webhook-deliveries", filters = {"state", "eventType"}, sorts = "created_at",
             defaultSort = "-created_at")
-    Page<WebhookDeliveryResources.Delivery> deliveries(
+    Page<WebhookDeliveryResources.WebhookDelivery> deliveries(
             @RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller, @PathVariable String id,
             ListQuery query) {
         WebhookEndpoint endpoint = WebhookEndpointController.find(endpoints, caller, id);
@@ -64,16 +64,16 @@ public class WebhookDeliveryController {
                 query.filter("eventType"));
         Optional<UUID> after = query.after(key -> UUID.fromString(key.get(0)));
         return query.page(reads.deliveries(caller.tenantId(), endpoint.id(), filter, query.ascending(), after,
-                query.fetchSize()), WebhookDeliveryResources.Delivery::of, d -> List.of(d.id().toString()));
+                query.fetchSize()), WebhookDeliveryResources.WebhookDelivery::of, d -> List.of(d.id().toString()));
     }
 
     /** The delivery, every attempt (first first) and the event payload it delivers. */
     @GetMapping("/api/v1/webhook-deliveries/{id}")
-    WebhookDeliveryResources.DeliveryDetail delivery(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
+    WebhookDeliveryResources.WebhookDeliveryDetail delivery(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
                                                      @PathVariable String id) {
         WebhookDeliveryReads.Delivery delivery = find(caller, id);
-        return new WebhookDeliveryResources.DeliveryDetail(WebhookDeliveryResources.Delivery.of(delivery),
-                reads.attempts(caller.tenantId(), delivery.id()).stream().map(WebhookDeliveryResources.Attempt::of).toList(),
+        return new WebhookDeliveryResources.WebhookDeliveryDetail(WebhookDeliveryResources.WebhookDelivery.of(delivery),
+                reads.attempts(caller.tenantId(), delivery.id()).stream().map(WebhookDeliveryResources.WebhookAttempt::of).toList(),
                 reads.payload(caller.tenantId(), delivery.id()).map(json::readTree).orElse(null));
     }
 
@@ -83,11 +83,11 @@ public class WebhookDeliveryController {
      */
     @PostMapping("/api/v1/webhook-deliveries/{id}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    WebhookDeliveryResources.Delivery redeliver(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
+    WebhookDeliveryResources.WebhookDelivery redeliver(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
                                                 @PathVariable String id, HttpServletRequest http) {
         WebhookDeliveryReads.Delivery delivery = find(caller, id);
         redelivery.redeliver(caller.tenantId(), delivery.id());
-        WebhookDeliveryResources.Delivery resource = WebhookDeliveryResources.Delivery.of(find(caller, id));
+        WebhookDeliveryResources.WebhookDelivery resource = WebhookDeliveryResources.WebhookDelivery.of(find(caller, id));
         audit.record(caller, http, "webhook.delivery.redeliver", "webhook_delivery", delivery.id().toString(), resource);
         return resource;
     }
@@ -96,7 +96,7 @@ public class WebhookDeliveryController {
     @GetMapping("/api/v1/webhook-dead-letters")
     @Listing(resource = "webhook-dead-letters", filters = {"endpointId", "includeRedelivered"}, sorts = "dead_at",
             defaultSort = "-dead_at")
-    Page<WebhookDeliveryResources.DeadLetter> deadLetters(
+    Page<WebhookDeliveryResources.WebhookDeadLetter> deadLetters(
             @RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller, ListQuery query) {
         Optional<UUID> endpoint = query.filter("endpointId", UUID::fromString, "must be an endpoint id (a UUID)");
         boolean all = query.filter("includeRedelivered", WebhookDeliveryController::bool, "must be true or false")
@@ -104,7 +104,7 @@ public class WebhookDeliveryController {
         Optional<WebhookDeliveryReads.DeadKey> after = query.after(key ->
                 new WebhookDeliveryReads.DeadKey(Instant.parse(key.get(0)), UUID.fromString(key.get(1))));
         return query.page(reads.deadLetters(caller.tenantId(), endpoint, all, query.ascending(), after, query.fetchSize()),
-                WebhookDeliveryResources.DeadLetter::of, l -> List.of(l.deadAt().toString(), l.deliveryId().toString()));
+                WebhookDeliveryResources.WebhookDeadLetter::of, l -> List.of(l.deadAt().toString(), l.deliveryId().toString()));
     }
 
     private WebhookDeliveryReads.Delivery find(ApiPrincipal caller, String id) {

@@ -82,13 +82,13 @@ public class WebhookEndpointController {
     @PostMapping
     ResponseEntity<?> create(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
                              @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-                             @RequestBody(required = false) WebhookBodies.EndpointBody body, HttpServletRequest http) {
+                             @RequestBody(required = false) WebhookBodies.WebhookEndpointBody body, HttpServletRequest http) {
         return idempotent.execute(caller, idempotencyKey, "POST /api/v1/webhooks", body,
                 () -> created(caller, body, http),
                 answer -> answer instanceof WebhookEndpointResource r ? r.withoutSecret() : answer);
     }
 
-    private ResponseEntity<?> created(ApiPrincipal caller, WebhookBodies.EndpointBody body, HttpServletRequest http) {
+    private ResponseEntity<?> created(ApiPrincipal caller, WebhookBodies.WebhookEndpointBody body, HttpServletRequest http) {
         WebhookEndpointValidation.Terms terms = WebhookEndpointValidation.validate(body,
                 settings.allowPrivateTargets(caller.tenantId()));
         if (endpoints.countActive(caller.tenantId()) >= WebhookEndpointRepository.MAX_PER_TENANT) {
@@ -114,7 +114,7 @@ public class WebhookEndpointController {
     ResponseEntity<WebhookEndpointResource> replace(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
                                                     @PathVariable String id,
                                                     @RequestHeader(value = EndpointVersions.IF_MATCH, required = false) String ifMatch,
-                                                    @RequestBody(required = false) WebhookBodies.EndpointBody body,
+                                                    @RequestBody(required = false) WebhookBodies.WebhookEndpointBody body,
                                                     HttpServletRequest http) {
         WebhookEndpoint before = find(endpoints, caller, id);
         Integer expected = EndpointVersions.expected(ifMatch);

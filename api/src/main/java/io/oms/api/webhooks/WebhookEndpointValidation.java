@@ -22,7 +22,7 @@ final class WebhookEndpointValidation {
 
     private WebhookEndpointValidation() {}
 
-    static Terms validate(WebhookBodies.EndpointBody body, boolean allowPrivateTargets) {
+    static Terms validate(WebhookBodies.WebhookEndpointBody body, boolean allowPrivateTargets) {
         if (body == null) {
             throw ApiException.validation(List.of(new FieldProblem("url", "is required"),
                     new FieldProblem("eventTypes", "is required")));

@@ -49,7 +49,7 @@ public class WebhookSecretController {
     @PostMapping("/api/v1/webhooks/{id}/rotate-secret")
     WebhookEndpointResource rotate(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
                                    @PathVariable String id,
-                                   @RequestBody(required = false) WebhookBodies.RotateSecretBody body,
+                                   @RequestBody(required = false) WebhookBodies.WebhookRotateSecretBody body,
                                    HttpServletRequest http) {
         WebhookEndpoint before = WebhookEndpointController.find(endpoints, caller, id);
         Duration overlap = overlap(body);
@@ -65,7 +65,7 @@ public class WebhookSecretController {
         return shown;
     }
 
-    private static Duration overlap(WebhookBodies.RotateSecretBody body) {
+    private static Duration overlap(WebhookBodies.WebhookRotateSecretBody body) {
         if (body == null || body.overlap() == null) return DEFAULT_OVERLAP;
         try {
             Duration overlap = Duration.parse(body.overlap().strip());

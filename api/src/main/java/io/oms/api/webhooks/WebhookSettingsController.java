@@ -43,7 +43,7 @@ public class WebhookSettingsController {
     /** Replaces the policy; audited. */
     @PutMapping("/api/v1/tenant/webhook-settings")
     WebhookSettings replace(@RequestAttribute(BearerAuthentication.PRINCIPAL) ApiPrincipal caller,
-                            @RequestBody(required = false) WebhookBodies.SettingsBody body, HttpServletRequest http) {
+                            @RequestBody(required = false) WebhookBodies.WebhookSettingsBody body, HttpServletRequest http) {
         if (body == null || body.allowPrivateTargets() == null) {
             throw ApiException.validation(List.of(new FieldProblem("allowPrivateTargets", "is required (true or false)")));
         }
