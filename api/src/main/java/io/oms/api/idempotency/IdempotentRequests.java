@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,6 +55,16 @@ public class IdempotentRequests {
     /** Runs {@code action} once per (tenant, key); without a key it simply runs it. */
     public ResponseEntity<?> execute(ApiPrincipal principal, String key, String operation, Object request,
                                      Supplier<ResponseEntity<?>> action) {
+        return execute(principal, key, operation, request, action, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #execute(ApiPrincipal, String, String, Object, Supplier)}, but what is kept for replays is
+     * {@code kept} applied to the answer's body: an answer that shows a secret once is kept without it (a replay
+     * then answers without the secret), so no secret is ever stored in plain text.
+     */
+    public ResponseEntity<?> execute(ApiPrincipal principal, String key, String operation, Object request,
+                                     Supplier<ResponseEntity<?>> action, UnaryOperator<Object> kept) {
         if (key == null) {
             return action.get();
         }
@@ -86,7 +97,8 @@ public class IdempotentRequests {
         if (response.getStatusCode().is5xxServerError()) {
             keys.release(tenant, key);
         } else {
-            keys.answer(tenant, key, response.getStatusCode().value(), json.writeValueAsString(response.getBody()));
+            keys.answer(tenant, key, response.getStatusCode().value(),
+                    json.writeValueAsString(kept.apply(response.getBody())));
         }
         return response;
     }

@@ -47,6 +47,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     /** The victim's reconciliation run and OPEN discrepancy (rows as the reconciliation writes them). */
     private String victimRunId;
     private String victimDiscrepancyId;
+    /** The victim's webhook endpoint (inactive: no event is delivered to it) and a settled delivery of it. */
+    private String victimEndpointId;
+    private String victimDeliveryId;
 
     @BeforeEach
     void victimAndAttacker() {
@@ -82,6 +85,13 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         victimRunId = run.toString();
         victimDiscrepancyId = reconciliation.discrepancy("demo", ACCOUNT, uniqueId("VICTIM"), "OPEN", run, Instant.now())
                 .toString();
+        ApiClient.Response endpoint = api.post("/api/v1/webhooks",
+                "{\"url\":\"https://victim.example.com/hook\",\"eventTypes\":[\"*\"],\"active\":false}");
+        assertThat(endpoint.status()).isEqualTo(201);
+        victimEndpointId = endpoint.text("id");
+        WebhookRows webhooks = new WebhookRows(context().getBean(JdbcClient.class));
+        victimDeliveryId = webhooks.delivery("demo", UUID.fromString(victimEndpointId),
+                webhooks.event("demo", "order.filled", victimOrderId), "DELIVERED", 1, 200).toString();
         OwnTenant other = ownTenant("atk", "Attacker tenant");
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
@@ -98,6 +108,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     void liftVictimRestriction() {
         api.delete("/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
         api.delete(VICTIM_BREAKER);
+        api.delete("/api/v1/webhooks/" + victimEndpointId);
     }
 
     /** For each templated endpoint, the victim's concrete path; a new templated endpoint must be added here. */
@@ -122,6 +133,11 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/reconciliation/runs/{id}", "/api/v1/reconciliation/runs/" + victimRunId);
         paths.put("/api/v1/reconciliation/discrepancies/{id}/acknowledge",
                 "/api/v1/reconciliation/discrepancies/" + victimDiscrepancyId + "/acknowledge");
+        paths.put("/api/v1/webhooks/{id}", "/api/v1/webhooks/" + victimEndpointId);
+        paths.put("/api/v1/webhooks/{id}/rotate-secret", "/api/v1/webhooks/" + victimEndpointId + "/rotate-secret");
+        paths.put("/api/v1/webhooks/{id}/deliveries", "/api/v1/webhooks/" + victimEndpointId + "/deliveries");
+        paths.put("/api/v1/webhook-deliveries/{id}", "/api/v1/webhook-deliveries/" + victimDeliveryId);
+        paths.put("/api/v1/webhook-deliveries/{id}/redeliver", "/api/v1/webhook-deliveries/" + victimDeliveryId + "/redeliver");
         return paths;
     }
 
@@ -230,6 +246,10 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 .as("the victim's restriction is still there").contains(victimReason);
         assertThat(api.get("/api/v1/reconciliation/discrepancies?status=OPEN&limit=500").body().toString())
                 .as("the victim's discrepancy is still OPEN").contains(victimDiscrepancyId);
+        ApiClient.Response victimEndpoint = api.get("/api/v1/webhooks/" + victimEndpointId);
+        assertThat(victimEndpoint.header("ETag")).as("the victim's endpoint is unchanged, its secret unrotated").isEqualTo("\"1\"");
+        assertThat(api.get("/api/v1/webhook-deliveries/" + victimDeliveryId).body().path("delivery").path("state").asString())
+                .as("the victim's delivery was not redelivered").isEqualTo("DELIVERED");
     }
 
     @Test
@@ -254,7 +274,10 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "/api/v1/reconciliation/accounts",
                 "/api/v1/reconciliation/accounts?account=" + ACCOUNT,
                 "/api/v1/reconciliation/discrepancies?limit=500",
-                "/api/v1/reconciliation/discrepancies?account=" + ACCOUNT);
+                "/api/v1/reconciliation/discrepancies?account=" + ACCOUNT,
+                "/api/v1/webhooks",
+                "/api/v1/webhook-dead-letters?includeRedelivered=true&limit=500",
+                "/api/v1/webhook-dead-letters?endpointId=" + victimEndpointId);
         List<String> leaks = new ArrayList<>();
         for (String ask : asks) {
             ApiClient.Response answer = attacker.get(ask);
@@ -265,7 +288,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                     || text.contains(victimClientOrderId) || text.contains(ACCOUNT)
                     || text.contains(victimMember.userId().toString()) || text.contains(victimInviteId)
                     || text.contains(victimLimitId) || text.contains(victimReason) || text.contains(victimRunId)
-                    || text.contains(victimDiscrepancyId))) {
+                    || text.contains(victimDiscrepancyId) || text.contains(victimEndpointId)
+                    || text.contains(victimDeliveryId))) {
                 leaks.add(ask + " answered " + answer.status() + " " + text);
             }
         }

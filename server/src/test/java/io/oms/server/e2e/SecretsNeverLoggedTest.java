@@ -75,6 +75,22 @@ class SecretsNeverLoggedTest extends EndToEndTest {
     }
 
     @Test
+    void webhookSecretsShownAtCreationAndRotationAreNeverLogged(CapturedOutput output) {
+        ApiClient.Response created = api.post("/api/v1/webhooks",
+                "{\"url\":\"https://hooks.example.com/log\",\"eventTypes\":[\"*\"],\"active\":false}");
+        assertThat(created.status()).isEqualTo(201);
+        try {
+            ApiClient.Response rotated = api.post("/api/v1/webhooks/" + created.text("id") + "/rotate-secret",
+                    "{\"overlap\":\"PT0S\"}");
+            assertThat(rotated.status()).isEqualTo(200);
+            assertThat(output.getAll())
+                    .doesNotContain(created.text("secret").substring(6), rotated.text("secret").substring(6));
+        } finally {
+            api.delete("/api/v1/webhooks/" + created.text("id"));
+        }
+    }
+
+    @Test
     void aConfiguredBootstrapKeyIsNeverPrinted(CapturedOutput output) throws Exception {
         // The dev seeding runs again (it is idempotent with a configured key) and prints its banner.
         context.getBean("seedDemoTenant", ApplicationRunner.class).run(new DefaultApplicationArguments());
