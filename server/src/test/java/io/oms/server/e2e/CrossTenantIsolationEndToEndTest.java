@@ -47,6 +47,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     /** The victim's reconciliation run and OPEN discrepancy (rows as the reconciliation writes them). */
     private String victimRunId;
     private String victimDiscrepancyId;
+    /** The victim's inbound webhook source, with one accepted message. */
+    private String victimSourceId;
 
     @BeforeEach
     void victimAndAttacker() {
@@ -82,6 +84,13 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         victimRunId = run.toString();
         victimDiscrepancyId = reconciliation.discrepancy("demo", ACCOUNT, uniqueId("VICTIM"), "OPEN", run, Instant.now())
                 .toString();
+        ApiClient.Response source = api.post("/api/v1/webhooks/inbound-sources",
+                "{\"name\":\"" + uniqueId("victim-source") + "\"}");
+        assertThat(source.status()).isEqualTo(201);
+        victimSourceId = source.text("id");
+        long now = Instant.now().getEpochSecond();
+        assertThat(new InboundSender(port).signed(victimSourceId, source.text("secret"), "msg_victim", now, "{}").status())
+                .isEqualTo(202);
         OwnTenant other = ownTenant("atk", "Attacker tenant");
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
@@ -98,6 +107,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     void liftVictimRestriction() {
         api.delete("/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
         api.delete(VICTIM_BREAKER);
+        api.delete("/api/v1/webhooks/inbound-sources/" + victimSourceId);
     }
 
     /** For each templated endpoint, the victim's concrete path; a new templated endpoint must be added here. */
@@ -122,6 +132,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/reconciliation/runs/{id}", "/api/v1/reconciliation/runs/" + victimRunId);
         paths.put("/api/v1/reconciliation/discrepancies/{id}/acknowledge",
                 "/api/v1/reconciliation/discrepancies/" + victimDiscrepancyId + "/acknowledge");
+        paths.put("/api/v1/webhooks/inbound-sources/{id}", "/api/v1/webhooks/inbound-sources/" + victimSourceId);
+        paths.put("/api/v1/webhooks/inbound-sources/{id}/messages",
+                "/api/v1/webhooks/inbound-sources/" + victimSourceId + "/messages");
         return paths;
     }
 
@@ -254,7 +267,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "/api/v1/reconciliation/accounts",
                 "/api/v1/reconciliation/accounts?account=" + ACCOUNT,
                 "/api/v1/reconciliation/discrepancies?limit=500",
-                "/api/v1/reconciliation/discrepancies?account=" + ACCOUNT);
+                "/api/v1/reconciliation/discrepancies?account=" + ACCOUNT,
+                "/api/v1/webhooks/inbound-sources");
         List<String> leaks = new ArrayList<>();
         for (String ask : asks) {
             ApiClient.Response answer = attacker.get(ask);
@@ -265,7 +279,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                     || text.contains(victimClientOrderId) || text.contains(ACCOUNT)
                     || text.contains(victimMember.userId().toString()) || text.contains(victimInviteId)
                     || text.contains(victimLimitId) || text.contains(victimReason) || text.contains(victimRunId)
-                    || text.contains(victimDiscrepancyId))) {
+                    || text.contains(victimDiscrepancyId) || text.contains(victimSourceId))) {
                 leaks.add(ask + " answered " + answer.status() + " " + text);
             }
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,7 +66,8 @@ public class InboundMessages {
     /** The body as JSON when it is JSON, else as a string. */
     private JsonNode parsedOrText(String body) {
         try {
-            JsonNode parsed = json.readTree(body);
+            JsonNode parsed = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
             if (parsed != null && !parsed.isMissingNode()) return parsed;
         } catch (RuntimeException e) {
             // not JSON: kept as text below
