@@ -52,7 +52,7 @@ public class InboundReceiverController {
         this.maxBodyBytes = limits.maxBodySize().toBytes();
     }
 
-    public record Accepted(String messageId) {}
+    public record InboundAccepted(String messageId) {}
 
     /**
      * 202 once verified and stored with its {@code webhook.received} event; 404 for an unknown or deleted source,
@@ -60,7 +60,7 @@ public class InboundReceiverController {
      * source already delivered. Only an accepted message stores anything.
      */
     @PostMapping(PATH)
-    ResponseEntity<Accepted> receive(@PathVariable String source, HttpServletRequest request) throws IOException {
+    ResponseEntity<InboundAccepted> receive(@PathVariable String source, HttpServletRequest request) throws IOException {
         UUID sourceId = Ids.uuidOrNotFound(source, "inbound source " + source);
         InboundSource found = sources.findForReceiver(sourceId)
                 .orElseThrow(() -> ApiException.notFound("inbound source " + source));
@@ -85,7 +85,7 @@ public class InboundReceiverController {
                     List.of(new FieldProblem(StandardWebhooks.HEADER_ID, "was already accepted")),
                     "nothing to do: the first delivery was accepted; send new messages with new ids");
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(webhookId));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new InboundAccepted(webhookId));
     }
 
     private static ApiException refused(Verdict verdict, HttpServletRequest request) {
