@@ -61,6 +61,23 @@ class EventStreamEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void anAcceptedInboundWebhookAppearsOnTheStream() {
+        EventStreamClient stream = stream(own, "?types=webhook.received", null);
+        ApiClient.Response source = own.api().post("/api/v1/webhooks/inbound-sources", "{\"name\":\"to-stream\"}");
+        assertThat(source.status()).isEqualTo(201);
+        long now = java.time.Instant.now().getEpochSecond();
+        assertThat(new InboundSender(port).signed(source.text("id"), source.text("secret"), "msg_streamed", now,
+                "{\"hello\":\"stream\"}").status()).isEqualTo(202);
+
+        Event event = stream.awaitEvents(events -> !events.isEmpty(), WAIT).getFirst();
+
+        assertThat(event.type()).isEqualTo("webhook.received");
+        JsonNode subject = JSON.readTree(event.data()).get("webhook");
+        assertThat(subject.get("webhookId").asString()).isEqualTo("msg_streamed");
+        assertThat(subject.get("body").get("hello").asString()).isEqualTo("stream");
+    }
+
+    @Test
     void anotherTenantsEventsNeverArrive() {
         OwnTenant other = ownTenant("ssex", "Other event stream tenant");
         EventStreamClient stream = stream(own, "", null);

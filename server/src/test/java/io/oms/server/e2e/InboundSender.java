@@ -19,9 +19,14 @@ final class InboundSender {
         this.http = new RawHttp(port);
     }
 
-    /** Posts a message signed with {@code secret} at {@code timestampSeconds}. */
+    /** Posts a JSON message signed with {@code secret} at {@code timestampSeconds}. */
     ApiClient.Response signed(String sourceId, String secret, String webhookId, long timestampSeconds, String body) {
-        return post(sourceId, body, StandardWebhooks.HEADER_ID, webhookId,
+        return signed(sourceId, secret, webhookId, timestampSeconds, body, "application/json");
+    }
+
+    ApiClient.Response signed(String sourceId, String secret, String webhookId, long timestampSeconds, String body,
+                              String contentType) {
+        return post(sourceId, body, "Content-Type", contentType, StandardWebhooks.HEADER_ID, webhookId,
                 StandardWebhooks.HEADER_TIMESTAMP, Long.toString(timestampSeconds),
                 StandardWebhooks.HEADER_SIGNATURE,
                 StandardWebhooks.sign(secret, webhookId, timestampSeconds, body.getBytes(StandardCharsets.UTF_8)));
@@ -30,7 +35,8 @@ final class InboundSender {
     /** Posts {@code body} with exactly these headers (name, value, ...), signed or not. */
     ApiClient.Response post(String sourceId, String body, String... headers) {
         List<String> all = new ArrayList<>(List.of(headers));
-        all.addAll(List.of("Content-Type", "application/json", "X-Forwarded-For", address));
+        if (!all.contains("Content-Type")) all.addAll(List.of("Content-Type", "application/json"));
+        all.addAll(List.of("X-Forwarded-For", address));
         HttpRequest request = http.request("/api/v1/webhooks/inbound/" + sourceId, all.toArray(String[]::new))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return http.send(request);

@@ -47,6 +47,7 @@ class InboundWebhooksEndToEndTest extends EndToEndTest {
 
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
         assertThat(accepted.text("messageId")).isEqualTo(webhookId);
+        assertThat(accepted.header("RateLimit-Limit")).as("the anonymous rate limit applies").isNotNull();
         assertThat(messages(source.id)).isEqualTo(1);
         String payload = jdbc.sql("SELECT payload::text FROM outbox_events WHERE tenant_id = :t AND event_type = :type "
                         + "AND aggregate_type = :agg AND aggregate_id = :id")
@@ -71,7 +72,8 @@ class InboundWebhooksEndToEndTest extends EndToEndTest {
     @Test
     void aBodyThatIsNotJsonIsAcceptedAndCarriedAsText() {
         Source source = createSource("plain");
-        ApiClient.Response accepted = sender.signed(source.id, source.secret, "msg_plain", now(), "hello, world");
+        ApiClient.Response accepted = sender.signed(source.id, source.secret, "msg_plain", now(), "hello, world",
+                "text/plain");
         assertThat(accepted.status()).isEqualTo(202);
         String body = jdbc.sql("SELECT payload -> 'webhook' ->> 'body' FROM outbox_events WHERE aggregate_id = :id")
                 .param("id", source.id).query(String.class).single();
