@@ -98,6 +98,16 @@ public final class ApiAccessRules {
             new Rule(GET, "/api/v1/reconciliation/accounts", BROKERS_VIEW),
             new Rule(GET, "/api/v1/reconciliation/discrepancies", BROKERS_VIEW),
             new Rule(POST, "/api/v1/reconciliation/discrepancies/{id}/acknowledge", BROKERS_CONNECT),
+            // Inbound webhooks (issue 8): the receiver is public, the source's Standard Webhooks signature is its
+            // authentication (rate limited by address like any anonymous call). These rows come before any
+            // /api/v1/webhooks/{id}/... row: the first matching row decides.
+            new Rule(POST, "/api/v1/webhooks/inbound/{source}", null),
+            new Rule(POST, "/api/v1/webhooks/inbound-sources", WEBHOOKS_MANAGE),
+            new Rule(GET, "/api/v1/webhooks/inbound-sources", WEBHOOKS_MANAGE),
+            new Rule(DELETE, "/api/v1/webhooks/inbound-sources/{id}", WEBHOOKS_MANAGE),
+            new Rule(GET, "/api/v1/webhooks/inbound-sources/{id}/messages", WEBHOOKS_MANAGE),
+            // The live event stream of the caller's tenant (server-sent events).
+            new Rule(GET, "/api/v1/events/stream", ORDERS_VIEW),
             // Outbound webhooks (issue 8): endpoints, their deliveries and dead letters; the tenant's policy is an admin's.
             new Rule(GET, "/api/v1/webhooks", WEBHOOKS_MANAGE),
             new Rule(POST, "/api/v1/webhooks", WEBHOOKS_MANAGE),

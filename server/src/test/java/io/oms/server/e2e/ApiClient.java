@@ -35,6 +35,11 @@ public final class ApiClient {
         this.key = key;
     }
 
+    /** The credential this client sends (null: none). */
+    public String key() {
+        return key;
+    }
+
     public ApiClient withKey(String otherKey) {
         return new ApiClient(port, otherKey);
     }

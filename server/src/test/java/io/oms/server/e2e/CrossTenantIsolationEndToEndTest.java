@@ -50,6 +50,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
     /** The victim's webhook endpoint (inactive: no event is delivered to it) and a settled delivery of it. */
     private String victimEndpointId;
     private String victimDeliveryId;
+    /** The victim's inbound webhook source, with one accepted message. */
+    private String victimSourceId;
 
     @BeforeEach
     void victimAndAttacker() {
@@ -92,6 +94,13 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         WebhookRows webhooks = new WebhookRows(context().getBean(JdbcClient.class));
         victimDeliveryId = webhooks.delivery("demo", UUID.fromString(victimEndpointId),
                 webhooks.event("demo", "order.filled", victimOrderId), "DELIVERED", 1, 200).toString();
+        ApiClient.Response source = api.post("/api/v1/webhooks/inbound-sources",
+                "{\"name\":\"" + uniqueId("victim-source") + "\"}");
+        assertThat(source.status()).isEqualTo(201);
+        victimSourceId = source.text("id");
+        long now = Instant.now().getEpochSecond();
+        assertThat(new InboundSender(port).signed(victimSourceId, source.text("secret"), "msg_victim", now, "{}").status())
+                .isEqualTo(202);
         OwnTenant other = ownTenant("atk", "Attacker tenant");
         List<String> scopes = new ArrayList<>(Scopes.NAMED);
         scopes.remove(Scopes.SYSTEM_ADMIN);
@@ -109,6 +118,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         api.delete("/api/v1/risk/restricted-symbols/" + VICTIM_SYMBOL);
         api.delete(VICTIM_BREAKER);
         api.delete("/api/v1/webhooks/" + victimEndpointId);
+        api.delete("/api/v1/webhooks/inbound-sources/" + victimSourceId);
     }
 
     /** For each templated endpoint, the victim's concrete path; a new templated endpoint must be added here. */
@@ -138,6 +148,9 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
         paths.put("/api/v1/webhooks/{id}/deliveries", "/api/v1/webhooks/" + victimEndpointId + "/deliveries");
         paths.put("/api/v1/webhook-deliveries/{id}", "/api/v1/webhook-deliveries/" + victimDeliveryId);
         paths.put("/api/v1/webhook-deliveries/{id}/redeliver", "/api/v1/webhook-deliveries/" + victimDeliveryId + "/redeliver");
+        paths.put("/api/v1/webhooks/inbound-sources/{id}", "/api/v1/webhooks/inbound-sources/" + victimSourceId);
+        paths.put("/api/v1/webhooks/inbound-sources/{id}/messages",
+                "/api/v1/webhooks/inbound-sources/" + victimSourceId + "/messages");
         return paths;
     }
 
@@ -277,7 +290,8 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                 "/api/v1/reconciliation/discrepancies?account=" + ACCOUNT,
                 "/api/v1/webhooks",
                 "/api/v1/webhook-dead-letters?includeRedelivered=true&limit=500",
-                "/api/v1/webhook-dead-letters?endpointId=" + victimEndpointId);
+                "/api/v1/webhook-dead-letters?endpointId=" + victimEndpointId,
+                "/api/v1/webhooks/inbound-sources");
         List<String> leaks = new ArrayList<>();
         for (String ask : asks) {
             ApiClient.Response answer = attacker.get(ask);
@@ -289,7 +303,7 @@ class CrossTenantIsolationEndToEndTest extends EndToEndTest {
                     || text.contains(victimMember.userId().toString()) || text.contains(victimInviteId)
                     || text.contains(victimLimitId) || text.contains(victimReason) || text.contains(victimRunId)
                     || text.contains(victimDiscrepancyId) || text.contains(victimEndpointId)
-                    || text.contains(victimDeliveryId))) {
+                    || text.contains(victimDeliveryId) || text.contains(victimSourceId))) {
                 leaks.add(ask + " answered " + answer.status() + " " + text);
             }
         }

@@ -91,6 +91,28 @@ class SecretsNeverLoggedTest extends EndToEndTest {
     }
 
     @Test
+    void inboundWebhookSecretsAndSignaturesAreNeverLogged(CapturedOutput output) {
+        ApiClient.Response created = api.post("/api/v1/webhooks/inbound-sources",
+                "{\"name\":\"" + uniqueId("logged") + "\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String source = created.text("id");
+        String secret = created.text("secret");
+        long now = java.time.Instant.now().getEpochSecond();
+        String signature = io.oms.infra.webhook.StandardWebhooks.sign(secret, "msg_log", now, "{}".getBytes());
+        InboundSender sender = new InboundSender(port);
+        try {
+            assertThat(sender.signed(source, secret, "msg_log", now, "{}").status()).isEqualTo(202);
+            assertThat(sender.signed(source, secret, "msg_log", now, "{}").status()).isEqualTo(409);
+            assertThat(sender.post(source, "{\"x\":1}", "webhook-id", "msg_bad", "webhook-timestamp",
+                    Long.toString(now), "webhook-signature", signature).status()).isEqualTo(401);
+        } finally {
+            api.delete("/api/v1/webhooks/inbound-sources/" + source);
+        }
+        assertThat(output.getAll()).doesNotContain(secret, secret.substring("whsec_".length()),
+                signature.substring("v1,".length()));
+    }
+
+    @Test
     void aConfiguredBootstrapKeyIsNeverPrinted(CapturedOutput output) throws Exception {
         // The dev seeding runs again (it is idempotent with a configured key) and prints its banner.
         context.getBean("seedDemoTenant", ApplicationRunner.class).run(new DefaultApplicationArguments());

@@ -11,6 +11,11 @@ public enum ErrorCode {
     MFA_REQUIRED(401),
     /** Refresh: the refresh token had already been used; its whole session is now revoked. */
     REFRESH_TOKEN_REUSED(401),
+    /**
+     * Inbound webhook: the Standard Webhooks headers are missing, the timestamp is malformed or outside the
+     * tolerance, or no signature matches the source's secret (details name which). Nothing is stored.
+     */
+    WEBHOOK_SIGNATURE_INVALID(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
     /** The path exists but not for this HTTP method (the answer's {@code Allow} header lists those it takes). */
@@ -22,6 +27,8 @@ public enum ErrorCode {
     STATE_CONFLICT(409),
     DUPLICATE_CLIENT_ORDER_ID(409),
     IDEMPOTENT_REPLAY(409),
+    /** Inbound webhook: the source already delivered a message with this webhook-id; it is not accepted twice. */
+    WEBHOOK_REPLAYED(409),
     /** A conditional request sent without its precondition (PATCH without If-Match). */
     PRECONDITION_REQUIRED(428),
     /** Login: too many consecutive failures; answered with Retry-After until the lock runs out or is lifted. */
