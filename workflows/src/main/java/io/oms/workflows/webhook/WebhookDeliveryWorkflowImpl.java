@@ -6,6 +6,7 @@ import io.oms.workflows.activities.WebhookActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -121,7 +122,7 @@ public class WebhookDeliveryWorkflowImpl implements WebhookDeliveryWorkflow {
             try {
                 Workflow.newUntypedExternalWorkflowStub(WebhookDeliveryContract.workflowId(successor))
                         .signal(WebhookDeliveryContract.SIGNAL_PREDECESSOR_SETTLED);
-            } catch (SignalExternalWorkflowException notRunning) {
+            } catch (SignalExternalWorkflowException | ApplicationFailure notRunning) {
                 // Not started yet or already closed: a successor checks the database when it starts.
             }
         }
