@@ -9,6 +9,8 @@ import io.oms.infra.webhook.WebhookEndpointRepository;
 import io.oms.infra.webhook.WebhookSecrets;
 import io.oms.infra.webhook.WebhookSettingsRepository;
 import io.oms.workflows.webhook.DeliveryInput;
+import io.oms.workflows.webhook.DeliveryState;
+import io.oms.workflows.webhook.WebhookDeliveryContract;
 import io.oms.workflows.webhook.WebhookDeliveryClient;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
@@ -82,6 +84,19 @@ final class DeliveryFixture {
         WebhookDeliveryClient.startFirst(beans.getBean(WorkflowClient.class),
                 DeliveryInput.first(deliveryId, tenant, null, beans.getBean(WebhookProperties.class).retrySchedule()));
         return deliveryId;
+    }
+
+    /** What the redelivery API does (state PENDING, dead letter stamped), then the workflow's second run. */
+    void redeliver(UUID deliveryId) throws java.util.concurrent.TimeoutException {
+        // The earlier run settled the row and may still be signalling its successor: wait until it closed.
+        beans.getBean(WorkflowClient.class).newUntypedWorkflowStub(WebhookDeliveryContract.workflowId(deliveryId))
+                .getResult(10, java.util.concurrent.TimeUnit.SECONDS, DeliveryState.class);
+        int attempts = jdbc.sql("UPDATE webhook_deliveries SET state = 'PENDING', updated_at = now() WHERE id = :id "
+                        + "AND state IN ('DELIVERED', 'DEAD') RETURNING attempts")
+                .param("id", deliveryId).query(Integer.class).single();
+        jdbc.sql("UPDATE webhook_dead_letters SET redelivered_at = now() WHERE delivery_id = :id").param("id", deliveryId).update();
+        WebhookDeliveryClient.startRedelivery(beans.getBean(WorkflowClient.class), DeliveryInput.redelivery(deliveryId, tenant,
+                attempts, beans.getBean(WebhookProperties.class).retrySchedule()));
     }
 
     /** The event's payload as stored, which is what goes out byte for byte. */

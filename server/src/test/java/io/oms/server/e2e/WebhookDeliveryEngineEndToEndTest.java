@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The delivery engine against a loopback receiver, through the real worker (retry schedule 300ms x3 in this
  * context): signing, retries until delivered, dead-lettering, Retry-After, timeouts.
  */
-class WebhookDeliveryEndToEndTest extends EndToEndTest {
+class WebhookDeliveryEngineEndToEndTest extends EndToEndTest {
     private static final Duration SETTLES_WITHIN = Duration.ofSeconds(30);
     private DeliveryFixture fixture;
     private ScriptedReceiver receiver;
@@ -94,6 +94,21 @@ class WebhookDeliveryEndToEndTest extends EndToEndTest {
                 .containsEntry("redelivered_at", null));
         assertThat(fixture.audit(delivery)).singleElement().satisfies(a -> assertThat(a)
                 .containsEntry("actor", "system:webhooks").containsEntry("action", "webhook.dead_lettered"));
+    }
+
+    @Test
+    void aDeadDeliveryRedeliveredGoesOutAgainWithTheSameWebhookIdAndItsAttemptsNumberedOn() throws Exception {
+        var endpoint = endpointAnswering(Answer.of(410), Answer.of(200));
+        UUID delivery = fixture.deliver(endpoint);
+        assertThat(fixture.awaitSettled(delivery, SETTLES_WITHIN)).containsEntry("state", "DEAD");
+
+        fixture.redeliver(delivery);
+        assertThat(fixture.awaitSettled(delivery, SETTLES_WITHIN)).containsEntry("state", "DELIVERED").containsEntry("attempts", 2);
+        assertThat(receiver.requests).hasSize(2);
+        assertThat(receiver.requests).extracting(ScriptedReceiver.Request::webhookId).containsOnly(fixture.eventIdOf(delivery));
+        assertThat(fixture.attempts(delivery)).extracting(a -> a.get("attempt") + ":" + a.get("outcome"))
+                .containsExactly("1:FAILED", "2:DELIVERED");
+        assertThat(fixture.deadLetters(delivery)).singleElement().satisfies(d -> assertThat(d.get("redelivered_at")).isNotNull());
     }
 
     @Test
