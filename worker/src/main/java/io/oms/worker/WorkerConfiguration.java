@@ -6,6 +6,12 @@ import io.oms.activities.reconcile.ReconciliationParts;
 import io.oms.infra.config.ReconciliationProperties;
 import io.oms.infra.reconcile.AccountSyncRepository;
 import io.oms.workflows.reconcile.ReconciliationWorkflowImpl;
+import io.oms.activities.webhook.WebhookActivitiesImpl;
+import io.oms.infra.config.WebhookProperties;
+import io.oms.workflows.webhook.AttemptTimings;
+import io.oms.workflows.webhook.WebhookDeliveryContract;
+import io.oms.workflows.webhook.WebhookDeliveryWorkflow;
+import io.oms.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.oms.activities.breaker.CircuitBreakerActivitiesImpl;
 import io.oms.activities.broker.BrokerActivitiesImpl;
 import io.oms.activities.broker.InFlightPolicy;
@@ -88,7 +94,8 @@ public class WorkerConfiguration {
                                 TemporalProperties temporal, PnlSnapshotActivitiesImpl pnlSnapshots,
                                 KillSwitchActivitiesImpl killSwitches, RiskActivitiesImpl risk,
                                 CircuitBreakerActivitiesImpl circuitBreakers,
-                                ReconciliationActivitiesImpl reconciliation, ReconciliationParts reconciliationParts) {
+                                ReconciliationActivitiesImpl reconciliation, ReconciliationParts reconciliationParts,
+                                WebhookActivitiesImpl webhookActivities, WebhookProperties webhooks) {
         WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkflowCacheSize(2_000)
@@ -115,7 +122,25 @@ public class WorkerConfiguration {
                 .registerActivitiesImplementations(new BrokerActivitiesImpl(connector, broker.clientId(), instruments,
                                 InFlightPolicy.withThreshold(broker.inFlightThreshold())),
                         reconciliationParts.brokerActivities(connector, ReconcileTimings.defaults()));
+        if (webhooks.enabled()) {
+            registerWebhookWorker(factory, options, webhookActivities, webhooks);
+        }
         return factory;
+    }
+
+    /**
+     * Webhook deliveries on their own queue and worker: slow receivers occupy at most {@code maxConcurrent} activity
+     * slots and never the order queue's.
+     */
+    private static void registerWebhookWorker(WorkerFactory factory, WorkerOptions base, WebhookActivitiesImpl activities,
+                                              WebhookProperties webhooks) {
+        AttemptTimings timings = new AttemptTimings(webhooks.connectTimeout(), webhooks.readTimeout());
+        var worker = factory.newWorker(WebhookDeliveryContract.TASK_QUEUE, WorkerOptions.newBuilder(base)
+                .setMaxConcurrentActivityExecutionSize(webhooks.maxConcurrent())
+                .build());
+        worker.registerWorkflowImplementationFactory(WebhookDeliveryWorkflow.class,
+                () -> new WebhookDeliveryWorkflowImpl(timings));
+        worker.registerActivitiesImplementations(activities);
     }
 
     @Bean

@@ -70,6 +70,9 @@ public abstract class EndToEndTest {
         registry.add("oms.api.rate-limit.anonymous-refill-per-minute", () -> "600");
         registry.add("oms.bootstrap-admin-email", () -> ADMIN_EMAIL);
         registry.add("oms.bootstrap-admin-password", () -> ADMIN_PASSWORD);
+        // Webhook deliveries retry within a second and give up after four attempts; a receiver that hangs costs 2 s.
+        registry.add("oms.webhooks.retry-schedule", () -> "300ms,300ms,300ms");
+        registry.add("oms.webhooks.read-timeout", () -> "2s");
     }
 
     @LocalServerPort
