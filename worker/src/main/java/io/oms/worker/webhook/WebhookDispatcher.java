@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,7 @@ import org.springframework.context.SmartLifecycle;
 public final class WebhookDispatcher implements SmartLifecycle {
     static final int QUEUE_CAPACITY = 20_000;
     static final int THREADS = 8;
-    static final int BATCH = 50;
+    static final int BATCH = 16;
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -41,6 +43,8 @@ public final class WebhookDispatcher implements SmartLifecycle {
     private final List<Duration> retrySchedule;
     private final Clock clock;
     private final BlockingQueue<Undispatched> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    /** Ids queued or being started here, so the sweep leaves them alone while the queue is long. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicInteger threadCount = new AtomicInteger();
     private ExecutorService threads;
@@ -57,7 +61,9 @@ public final class WebhookDispatcher implements SmartLifecycle {
     /** Queues new deliveries; those that do not fit (or arrive while stopped) are left to the sweep. */
     public void offer(List<Undispatched> created) {
         for (Undispatched d : created) {
+            held.add(d.id());
             if (!running || !queue.offer(d)) {
+                held.remove(d.id());
                 if (dropped.getAndIncrement() % 1_000 == 0) {
                     log.warn("webhook dispatch queue {}; the sweep starts the deliveries left out ({} so far)",
                             running ? "full" : "stopped", dropped.get());
@@ -107,9 +113,15 @@ public final class WebhookDispatcher implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("webhook dispatch pass failed: {}", e.toString());
             } finally {
+                batch.forEach(d -> held.remove(d.id()));
                 batch.clear();
             }
         }
+    }
+
+    /** Whether this dispatcher has the delivery queued or is starting it. */
+    public boolean holds(UUID deliveryId) {
+        return held.contains(deliveryId);
     }
 
     /** Deliveries waiting in the queue (for tests and metrics). */
@@ -150,6 +162,7 @@ public final class WebhookDispatcher implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         queue.clear();
+        held.clear();
     }
 
     @Override
