@@ -47,7 +47,6 @@ public class WebhookActivitiesImpl implements WebhookActivities {
     static final String LATENCY_METRIC = "oms.webhooks.delivery.latency";
     static final String AUDIT_ACTION = "webhook.dead_lettered";
     static final String RESOURCE_TYPE = "webhook_delivery";
-    private static final int MAX_TEXT = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeliveryLedger ledger;
@@ -139,7 +138,8 @@ public class WebhookActivitiesImpl implements WebhookActivities {
         Instant next = outcome.kind() == AttemptOutcome.Kind.RETRY && request.plannedWait() != null
                 ? now.plus(RetryWaits.effective(request.plannedWait(), outcome.retryAfter())) : null;
         ledger.recordAttempt(new AttemptRecord(row.deliveryId(), row.tenantId(), row.attempt(), row.startedAt(),
-                row.latencyMs(), row.statusCode(), row.outcome(), truncate(row.error()), row.responseExcerpt()), next, now);
+                row.latencyMs(), row.statusCode(), row.outcome(), truncate(row.error()),
+                StoredText.of(row.responseExcerpt(), WebhookSender.EXCERPT_BYTES)), next, now);
     }
 
     @Override
@@ -181,6 +181,6 @@ public class WebhookActivitiesImpl implements WebhookActivities {
     }
 
     private static String truncate(String s) {
-        return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT);
+        return StoredText.of(s, StoredText.MAX_ERROR);
     }
 }
