@@ -24,6 +24,8 @@ import io.oms.workflows.webhook.DeliveryState;
 import io.oms.workflows.webhook.RetryWaits;
 import io.oms.workflows.webhook.WebhookDeliveryContract;
 import io.temporal.activity.Activity;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,11 +59,13 @@ public class WebhookActivitiesImpl implements WebhookActivities {
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final WebhookSender sender;
+    private final WorkflowClient client;
     private final Clock clock = Clock.systemUTC();
 
     public WebhookActivitiesImpl(DeliveryLedger ledger, WebhookEndpointRepository endpoints, WebhookSettingsRepository settings,
                                  WebhookSecrets secrets, AuditRepository audit, TransactionTemplate tx, MeterRegistry meters,
-                                 WebhookProperties properties) {
+                                 WebhookProperties properties, WorkflowClient client) {
+        this.client = client;
         this.ledger = ledger;
         this.endpoints = endpoints;
         this.settings = settings;
@@ -145,7 +149,7 @@ public class WebhookActivitiesImpl implements WebhookActivities {
     @Override
     public List<UUID> settle(UUID deliveryId, String tenantId, DeliveryState state, String reason) {
         Instant now = clock.instant();
-        return tx.execute(status -> {
+        List<UUID> successors = tx.execute(status -> {
             if (state == DeliveryState.DELIVERED) {
                 ledger.markDelivered(tenantId, deliveryId, now);
             } else if (state == DeliveryState.DEAD) {
@@ -155,6 +159,19 @@ public class WebhookActivitiesImpl implements WebhookActivities {
             }
             return ledger.successors(tenantId, deliveryId);
         });
+        // After the commit, so a successor woken by the signal finds its predecessor settled.
+        successors.forEach(this::wake);
+        return successors;
+    }
+
+    /** Tells a waiting successor to go; one not running (not started yet, or closed) checks the database itself. */
+    private void wake(UUID successor) {
+        try {
+            client.newUntypedWorkflowStub(WebhookDeliveryContract.workflowId(successor))
+                    .signal(WebhookDeliveryContract.SIGNAL_PREDECESSOR_SETTLED);
+        } catch (WorkflowNotFoundException notRunning) {
+            // nothing to wake
+        }
     }
 
     /** Resource version = the attempts so far: a retried settle writes no second row, a later death does. */

@@ -64,6 +64,24 @@ final class DeliveryFixture {
 
     /** An event in the outbox and one delivery of it to the endpoint, its workflow started; the delivery's id. */
     UUID deliver(Endpoint e) {
+        return deliver(e, null);
+    }
+
+    /** As {@link #deliver(Endpoint)}, waiting behind {@code predecessor} (null: nothing to wait for). */
+    UUID deliver(Endpoint e, UUID predecessor) {
+        UUID deliveryId = insert(e, predecessor);
+        start(deliveryId, predecessor);
+        return deliveryId;
+    }
+
+    /** Starts the delivery's workflow as the dispatcher would. */
+    void start(UUID deliveryId, UUID predecessor) {
+        WebhookDeliveryClient.startFirst(beans.getBean(WorkflowClient.class),
+                DeliveryInput.first(deliveryId, tenant, predecessor, beans.getBean(WebhookProperties.class).retrySchedule()));
+    }
+
+    /** The event and its delivery row, its workflow not started. */
+    UUID insert(Endpoint e, UUID predecessor) {
         UUID eventId = UUID.randomUUID();
         String orderId = UuidV7.next().toString();
         String payload = "{\"eventId\":\"" + eventId + "\",\"type\":\"order.created\",\"occurredAt\":\"" + Instant.now()
@@ -76,13 +94,12 @@ final class DeliveryFixture {
         UUID deliveryId = UuidV7.next();
         jdbc.sql("""
                         INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, outbox_id, event_type, ordering_key,
-                                                        dispatched_at)
-                        VALUES (:id, :tenant, :endpoint, :eventId, :outboxId, 'order.created', :key, now())""")
+                                                        predecessor_id, dispatched_at)
+                        VALUES (:id, :tenant, :endpoint, :eventId, :outboxId, 'order.created', :key, :predecessor, now())""")
                 .param("id", deliveryId).param("tenant", tenant).param("endpoint", e.id()).param("eventId", eventId)
                 .param("outboxId", outboxId).param("key", "order/" + orderId)
+                .param("predecessor", predecessor, java.sql.Types.OTHER)
                 .update();
-        WebhookDeliveryClient.startFirst(beans.getBean(WorkflowClient.class),
-                DeliveryInput.first(deliveryId, tenant, null, beans.getBean(WebhookProperties.class).retrySchedule()));
         return deliveryId;
     }
 

@@ -112,6 +112,23 @@ class WebhookDeliveryEngineEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aDeliveryWaitsForItsPredecessorAndGoesAsSoonAsItIsDelivered() throws Exception {
+        var endpoint = endpointAnswering(Answer.of(500), Answer.of(200));
+        UUID first = fixture.insert(endpoint, null);
+        UUID second = fixture.deliver(endpoint, first);
+        Thread.sleep(1_000); // the successor is waiting now; its predecessor's workflow starts only now
+        assertThat(receiver.requests).isEmpty();
+        fixture.start(first, null);
+        assertThat(fixture.awaitSettled(second, SETTLES_WITHIN)).containsEntry("state", "DELIVERED");
+        assertThat(fixture.delivery(first)).containsEntry("state", "DELIVERED");
+
+        var ids = receiver.requests.stream().map(ScriptedReceiver.Request::webhookId).toList();
+        assertThat(ids).containsExactly(fixture.eventIdOf(first), fixture.eventIdOf(first), fixture.eventIdOf(second));
+        // Woken by the settle's signal, not by the 30 s re-check.
+        assertThat(receiver.requests.get(2).atMillis() - receiver.requests.get(1).atMillis()).isLessThan(10_000L);
+    }
+
+    @Test
     void aReceiverThatAlwaysFailsIsDeadLetteredAfterTheWholeSchedule() throws Exception {
         var endpoint = endpointAnswering(Answer.of(503));
         UUID delivery = fixture.deliver(endpoint);

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The side effects of a webhook delivery: whether its predecessor settled, one signed HTTP attempt (recorded), and
- * settling it (DELIVERED, or DEAD into the dead-letter table). All filtered by tenant; each idempotent.
+ * settling it (DELIVERED, or DEAD into the dead-letter table). All filtered by tenant; each idempotent. The workflow
+ * runs {@code predecessorSettled} and {@code settle} as local activities.
  */
 @ActivityInterface
 public interface WebhookActivities {
@@ -22,8 +23,9 @@ public interface WebhookActivities {
     AttemptOutcome attempt(AttemptRequest request);
 
     /**
-     * Moves the delivery to {@code state} (DELIVERED or DEAD; DEAD also upserts its dead letter and audits) and
-     * returns the deliveries waiting behind it (normally at most one).
+     * Moves the delivery to {@code state} (DELIVERED or DEAD; DEAD also upserts its dead letter and audits), then
+     * signals {@code predecessorSettled} to the deliveries waiting behind it (normally at most one; one not running
+     * is skipped: it checks the database when it starts) and returns them.
      */
     @ActivityMethod(name = "webhookSettle")
     List<UUID> settle(UUID deliveryId, String tenantId, DeliveryState state, String reason);

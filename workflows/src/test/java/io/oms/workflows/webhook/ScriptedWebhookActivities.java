@@ -66,6 +66,15 @@ class ScriptedWebhookActivities implements WebhookActivities {
     public List<UUID> settle(UUID deliveryId, String tenantId, DeliveryState state, String reason) {
         settled.add(new Settled(deliveryId, state, reason));
         settledInDb.put(deliveryId, true);
-        return successors.getOrDefault(deliveryId, List.of());
+        List<UUID> waiting = successors.getOrDefault(deliveryId, List.of());
+        for (UUID successor : waiting) { // as the real activity does
+            try {
+                env.getWorkflowClient().newUntypedWorkflowStub(WebhookDeliveryContract.workflowId(successor))
+                        .signal(WebhookDeliveryContract.SIGNAL_PREDECESSOR_SETTLED);
+            } catch (io.temporal.client.WorkflowNotFoundException notRunning) {
+                // checks the database when it starts
+            }
+        }
+        return waiting;
     }
 }

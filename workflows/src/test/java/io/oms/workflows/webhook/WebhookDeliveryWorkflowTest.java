@@ -182,6 +182,15 @@ class WebhookDeliveryWorkflowTest {
     }
 
     @Test
+    void aSuccessorThatAlreadyClosedDoesNotStopTheSettle() {
+        UUID successor = UUID.randomUUID();
+        assertThat(run(DeliveryInput.first(successor, TENANT, null, SCHEDULE))).isEqualTo(DeliveryState.DELIVERED);
+        UUID id = UUID.randomUUID();
+        activities.successors.put(id, List.of(successor));
+        assertThat(run(DeliveryInput.first(id, TENANT, null, SCHEDULE))).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
     void aLongWaitForThePredecessorContinuesAsNewToBoundItsHistory() {
         UUID id = UUID.randomUUID();
         WebhookDeliveryClient.startFirst(client, DeliveryInput.first(id, TENANT, UUID.randomUUID(), SCHEDULE));
