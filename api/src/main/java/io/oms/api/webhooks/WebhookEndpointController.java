@@ -91,16 +91,15 @@ public class WebhookEndpointController {
     private ResponseEntity<?> created(ApiPrincipal caller, WebhookBodies.WebhookEndpointBody body, HttpServletRequest http) {
         WebhookEndpointValidation.Terms terms = WebhookEndpointValidation.validate(body,
                 settings.allowPrivateTargets(caller.tenantId()));
-        if (endpoints.countActive(caller.tenantId()) >= WebhookEndpointRepository.MAX_PER_TENANT) {
-            throw new ApiException(ErrorCode.STATE_CONFLICT, "the tenant has " + WebhookEndpointRepository.MAX_PER_TENANT
-                    + " webhook endpoints already", List.of(), "delete an endpoint, or subscribe an existing one to more events");
-        }
         Instant now = now();
         UUID id = UuidV7.next();
         String secret = StandardWebhooks.newSecret();
         WebhookEndpoint endpoint = new WebhookEndpoint(id, caller.tenantId(), terms.url(), terms.description(),
                 terms.eventTypes(), terms.active(), secrets.sealForEndpoint(id, secret), null, null, 1, now, now);
-        endpoints.insert(endpoint);
+        if (!endpoints.insertWithinQuota(endpoint)) {
+            throw new ApiException(ErrorCode.STATE_CONFLICT, "the tenant has " + WebhookEndpointRepository.MAX_PER_TENANT
+                    + " webhook endpoints already", List.of(), "delete an endpoint, or subscribe an existing one to more events");
+        }
         WebhookEndpointResource shown = WebhookEndpointResource.withSecret(endpoint, now, secret);
         audit.record(caller, http, "webhook.endpoint.create", "webhook_endpoint", id.toString(), shown.withoutSecret());
         return ResponseEntity.status(HttpStatus.CREATED).eTag(EndpointVersions.etag(endpoint.version())).body(shown);

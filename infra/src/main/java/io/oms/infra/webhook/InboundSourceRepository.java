@@ -39,6 +39,12 @@ public class InboundSourceRepository {
                 .update() == 1;
     }
 
+    /** The tenant's live sources; in a transaction, after serialising the tenant's creates (the quota check). */
+    public int countLiveLocked(String tenantId) {
+        WebhookEndpointRepository.lockTenant(jdbc, "webhook_inbound_sources:" + tenantId);
+        return countLive(tenantId);
+    }
+
     public int countLive(String tenantId) {
         return jdbc.sql("SELECT count(*) FROM webhook_inbound_sources WHERE tenant_id = :tenantId AND deleted_at IS NULL")
                 .param("tenantId", tenantId).query(Integer.class).single();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A tenant's webhook endpoints. Every statement filters by tenant (another tenant's id finds nothing) except
@@ -47,6 +48,24 @@ public class WebhookEndpointRepository {
                 .param("createdAt", Timestamps.bind(e.createdAt()))
                 .param("updatedAt", Timestamps.bind(e.updatedAt()))
                 .update();
+    }
+
+    /**
+     * Inserts the endpoint unless its tenant already has {@link #MAX_PER_TENANT}; false then. Creates of one tenant
+     * are serialised by a transaction-scoped advisory lock, so two at once cannot both pass the cap.
+     */
+    @Transactional
+    public boolean insertWithinQuota(WebhookEndpoint e) {
+        lockTenant(jdbc, "webhook_endpoints:" + e.tenantId());
+        if (countActive(e.tenantId()) >= MAX_PER_TENANT) return false;
+        insert(e);
+        return true;
+    }
+
+    /** Serialises, until the current transaction ends, whatever else takes the same key (a tenant's quota checks). */
+    static void lockTenant(JdbcClient jdbc, String key) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) AS locked").param("key", key)
+                .query(Integer.class).single();
     }
 
     public int countActive(String tenantId) {

@@ -3,8 +3,13 @@ package io.oms.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oms.infra.webhook.WebhookEndpointRepository;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +149,27 @@ class WebhookEndpointsEndToEndTest extends EndToEndTest {
         ApiClient.Response full = own.api().post(WEBHOOKS, BODY);
         assertThat(full.status()).isEqualTo(409);
         assertThat(full.text("code")).isEqualTo("STATE_CONFLICT");
+        assertThat(endpointCount()).isEqualTo(WebhookEndpointRepository.MAX_PER_TENANT);
+    }
+
+    @Test
+    void concurrentCreatesCannotPassTheQuotaTogether() throws Exception {
+        int room = 2;
+        for (int i = 0; i < WebhookEndpointRepository.MAX_PER_TENANT - room; i++) {
+            assertThat(own.api().post(WEBHOOKS, BODY).status()).isEqualTo(201);
+        }
+        int racers = 6;
+        List<Integer> statuses;
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> own.api().post(WEBHOOKS, BODY).status()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) statuses.add(answer.get(30, TimeUnit.SECONDS));
+        }
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(room);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(racers - room);
         assertThat(endpointCount()).isEqualTo(WebhookEndpointRepository.MAX_PER_TENANT);
     }
 

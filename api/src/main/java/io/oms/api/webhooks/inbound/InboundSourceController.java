@@ -72,7 +72,7 @@ public class InboundSourceController {
         InboundSource source = new InboundSource(id, principal.tenantId(), name, secrets.sealForSource(id, secret),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         tx.executeWithoutResult(status -> {
-            if (sources.countLive(principal.tenantId()) >= InboundSourceRepository.MAX_PER_TENANT) {
+            if (sources.countLiveLocked(principal.tenantId()) >= InboundSourceRepository.MAX_PER_TENANT) {
                 throw new ApiException(ErrorCode.STATE_CONFLICT, "the tenant already has "
                         + InboundSourceRepository.MAX_PER_TENANT + " inbound sources", List.of(), "delete one first");
             }
