@@ -21,7 +21,7 @@ record WebhookBenchOptions(String baseUrl, String key, String dbUrl, String dbUs
               --timeout S         seconds a run may take after its last event was written (default 120)
               --help              this text
             Setup: allows the tenant private webhook targets (SQL), starts a loopback receiver answering 204 and
-            creates N endpoints pointing at it (POST /api/v1/webhooks; SQL when the API has no such endpoint).
+            creates N endpoints pointing at it (POST /api/v1/webhooks).
             Each run writes E order events to the outbox (one transaction each, like the ledger), which the worker's
             relay publishes and fans out as usual, and waits until every endpoint received every event.
             Figures: lag = first arrival at the endpoint - the event's outbox created_at, over every (event, endpoint);
