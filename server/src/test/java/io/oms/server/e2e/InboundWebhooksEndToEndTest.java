@@ -81,6 +81,19 @@ class InboundWebhooksEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aSignedBodyWithANulCharacterIsRefusedAsInvalidAndStoresNothing() {
+        Source source = createSource("nul");
+        for (String body : List.of("{\"note\":\"a\u0000b\"}", "{\"note\":\"a\\u0000b\"}")) {
+            ApiClient.Response refused = sender.signed(source.id, source.secret, "msg_nul_" + body.length(), now(), body);
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+            assertThat(refused.text("code")).isEqualTo("VALIDATION_ERROR");
+            assertThat(refused.body().get("details").get(0).path("field").asString()).isEqualTo("body");
+        }
+        assertThat(messages(source.id)).isZero();
+        assertThat(events(source.id)).isZero();
+    }
+
+    @Test
     void theSameMessageAgainIsRefusedAsReplayedAndStoredOnce() {
         Source source = createSource("replays");
         long at = now();

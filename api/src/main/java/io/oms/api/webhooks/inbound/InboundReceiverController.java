@@ -79,6 +79,10 @@ public class InboundReceiverController {
             throw ApiException.validation(List.of(new FieldProblem(StandardWebhooks.HEADER_ID,
                     "must be at most " + MAX_WEBHOOK_ID + " characters")));
         }
+        if (containsNul(body)) {
+            throw ApiException.validation(List.of(new FieldProblem("body",
+                    "must not contain NUL characters, raw or as the JSON escape \\u0000 (they cannot be stored)")));
+        }
         Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
         if (!messages.accept(found, webhookId, signedAt, now, body)) {
             throw new ApiException(ErrorCode.WEBHOOK_REPLAYED, "this source already delivered webhook-id " + webhookId,
@@ -86,6 +90,12 @@ public class InboundReceiverController {
                     "nothing to do: the first delivery was accepted; send new messages with new ids");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new InboundAccepted(webhookId));
+    }
+
+    /** PostgreSQL text and jsonb refuse U+0000, whether it comes as a byte or, in JSON, as an escape. */
+    static boolean containsNul(byte[] body) {
+        for (byte b : body) if (b == 0) return true;
+        return new String(body, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT).contains("\\u0000");
     }
 
     private static ApiException refused(Verdict verdict, HttpServletRequest request) {
