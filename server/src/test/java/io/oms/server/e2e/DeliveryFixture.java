@@ -129,15 +129,11 @@ final class DeliveryFixture {
 
     /** Waits (bounded) until the delivery is settled and returns its row. */
     Map<String, Object> awaitSettled(UUID deliveryId, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            Map<String, Object> row = delivery(deliveryId);
-            if ("DELIVERED".equals(row.get("state")) || "DEAD".equals(row.get("state"))) return row;
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("delivery " + deliveryId + " not settled within " + within + ": " + row);
-            }
-            Thread.sleep(50);
-        }
+        Waits.until(within, "delivery " + deliveryId + " settled", () -> {
+            Object state = delivery(deliveryId).get("state");
+            return "DELIVERED".equals(state) || "DEAD".equals(state);
+        });
+        return delivery(deliveryId);
     }
 
     Map<String, Object> delivery(UUID deliveryId) {

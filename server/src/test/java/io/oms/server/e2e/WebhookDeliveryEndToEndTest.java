@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +72,7 @@ class WebhookDeliveryEndToEndTest extends EndToEndTest {
         List<OrderEvent> events = awaitSettledEvents(orders);
 
         for (String path : List.of("/first", "/second")) {
-            awaitUntil(path + " received every event", () -> received(path).containsAll(ids(events)));
+            Waits.until(WAIT, path + " received every event", () -> received(path).containsAll(ids(events)));
             for (String order : orders) {
                 List<String> sent = events.stream().filter(e -> e.order().equals(order)).map(OrderEvent::eventId).toList();
                 assertThat(received(path).stream().filter(sent::contains).distinct().toList())
@@ -88,7 +87,7 @@ class WebhookDeliveryEndToEndTest extends EndToEndTest {
         endpoint("/healthy");
         List<OrderEvent> events = awaitSettledEvents(List.of(place()));
 
-        awaitUntil("the healthy endpoint received every event", () -> received("/healthy").containsAll(ids(events)));
+        Waits.until(WAIT, "the healthy endpoint received every event", () -> received("/healthy").containsAll(ids(events)));
         List<String> failingStates = jdbc.sql("SELECT state FROM webhook_deliveries WHERE endpoint_id = :e "
                         + "AND CAST(event_id AS text) IN (:events)")
                 .param("e", failing).param("events", ids(events)).query(String.class).list();
@@ -140,7 +139,7 @@ class WebhookDeliveryEndToEndTest extends EndToEndTest {
             own.api().await("/api/v1/orders/" + order, r -> List.of("REJECTED", "FILLED", "CANCELED").contains(r.text("state")),
                     WAIT);
         }
-        awaitUntil("the orders' events published", () -> jdbc.sql("SELECT count(*) FROM outbox_events WHERE tenant_id = :t "
+        Waits.until(WAIT, "the orders' events published", () -> jdbc.sql("SELECT count(*) FROM outbox_events WHERE tenant_id = :t "
                 + "AND published_at IS NULL").param("t", own.id()).query(Integer.class).single() == 0);
         List<OrderEvent> events = new ArrayList<>();
         jdbc.sql("SELECT aggregate_id, event_id, event_type FROM outbox_events WHERE tenant_id = :t "
@@ -156,20 +155,5 @@ class WebhookDeliveryEndToEndTest extends EndToEndTest {
 
     private static List<String> ids(List<OrderEvent> events) {
         return events.stream().map(OrderEvent::eventId).toList();
-    }
-
-    private static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
     }
 }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +57,7 @@ class WebhookFanoutEndToEndTest extends EndToEndTest {
         endpoint(List.of("order.filled"));
 
         OutboxEvent event = publish("order-1", "order.created").getFirst();
-        awaitUntil("two deliveries", () -> deliveries(event).size() == 2);
+        Waits.until(WAIT, "two deliveries", () -> deliveries(event).size() == 2);
         assertThat(deliveries(event)).containsExactlyInAnyOrder(all, created);
 
         bus.publish(event); // the relay may offer an event again
@@ -71,7 +70,7 @@ class WebhookFanoutEndToEndTest extends EndToEndTest {
         UUID b = endpoint(List.of("*"));
         List<OutboxEvent> events = publish("order-1", "order.created", "order.routed", "order.filled");
         OutboxEvent other = publish("order-2", "order.created").getFirst();
-        awaitUntil("eight deliveries", () -> count() == 8);
+        Waits.until(WAIT, "eight deliveries", () -> count() == 8);
 
         for (UUID endpoint : List.of(a, b)) {
             UUID d1 = delivery(endpoint, events.get(0));
@@ -94,8 +93,8 @@ class WebhookFanoutEndToEndTest extends EndToEndTest {
 
         OutboxEvent received = publishAs(DomainEvents.AGGREGATE_WEBHOOK_SOURCE, "src-1", DomainEvents.WEBHOOK_RECEIVED).getFirst();
         OutboxEvent created = publish("order-1", "order.created").getFirst();
-        awaitUntil("the order event's delivery", () -> !deliveries(created).isEmpty());
-        awaitUntil("both published", () -> published(received) && published(created));
+        Waits.until(WAIT, "the order event's delivery", () -> !deliveries(created).isEmpty());
+        Waits.until(WAIT, "both published", () -> published(received) && published(created));
 
         assertThat(deliveries(received)).as("webhook.received is never sent out").isEmpty();
         assertThat(count()).as("only the active endpoint got the order event").isEqualTo(1);
@@ -105,7 +104,7 @@ class WebhookFanoutEndToEndTest extends EndToEndTest {
     void theDispatcherStartsEachDeliverysWorkflow() {
         UUID endpoint = endpoint(List.of("*"));
         OutboxEvent event = publish("order-1", "order.created").getFirst();
-        awaitUntil("the delivery dispatched", () -> dispatchedAt(endpoint, event) != null);
+        Waits.until(WAIT, "the delivery dispatched", () -> dispatchedAt(endpoint, event) != null);
 
         String workflowId = WebhookDeliveryContract.workflowId(delivery(endpoint, event));
         assertThat(temporal.newUntypedWorkflowStub(workflowId).describe().getWorkflowType())
@@ -115,7 +114,7 @@ class WebhookFanoutEndToEndTest extends EndToEndTest {
     @Test
     void theSweepStartsADeliveryLeftUndispatched() {
         OutboxEvent event = publish("order-1", "order.created").getFirst();
-        awaitUntil("the event published", () -> published(event));
+        Waits.until(WAIT, "the event published", () -> published(event));
         // as if the worker died between committing the delivery and starting its workflow
         UUID endpoint = endpoint(List.of("*"));
         UUID id = UuidV7.next();
@@ -126,7 +125,7 @@ class WebhookFanoutEndToEndTest extends EndToEndTest {
                 .param("id", id).param("tenant", tenant).param("endpoint", endpoint).param("event", event.eventId())
                 .param("outboxId", event.id()).param("type", event.eventType()).update();
 
-        awaitUntil("the sweep dispatched it", () -> dispatchedAt(endpoint, event) != null);
+        Waits.until(WAIT, "the sweep dispatched it", () -> dispatchedAt(endpoint, event) != null);
         assertThat(temporal.newUntypedWorkflowStub(WebhookDeliveryContract.workflowId(id)).describe().getWorkflowType())
                 .isEqualTo(WebhookDeliveryContract.WORKFLOW_TYPE);
     }
@@ -192,20 +191,5 @@ class WebhookFanoutEndToEndTest extends EndToEndTest {
                 .param("ep", endpoint).param("e", e.eventId())
                 .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
                 .optional().flatMap(o -> o).orElse(null);
-    }
-
-    private static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.oms.server.multiprocess;
 
+import io.oms.server.e2e.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -135,13 +136,7 @@ final class OmsProcess implements AutoCloseable {
 
     /** Polls condition every 50 ms; fails after timeout. */
     static void awaitUntil(Duration timeout, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not reached within " + timeout + "; logs in " + LOG_DIR.toAbsolutePath());
-            }
-            sleep(50);
-        }
+        Waits.until(timeout, what + " (logs in " + LOG_DIR.toAbsolutePath() + ")", condition);
     }
 
     static void sleep(long millis) {
