@@ -13,20 +13,13 @@ import io.oms.infra.webhook.WebhookEndpoint;
 import io.oms.infra.webhook.WebhookEndpointRepository;
 import io.oms.infra.webhook.WebhookSecrets;
 import io.oms.infra.webhook.WebhookSettingsRepository;
-import io.oms.server.e2e.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,14 +44,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class WebhookWorkerCrashTest {
     private static final String API_KEY = "oms_mpwebh01_abcdefghijklmnopqrstuvwxyz012345";
-    private static final Duration STARTUP = Duration.ofSeconds(90);
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DB = "oms_mpwh_" + Long.toHexString(System.nanoTime());
     private static final byte[] MASTER_KEY = new byte[32];
 
-    private static final List<OmsProcess> processes = new ArrayList<>();
-    private static final Map<String, String> workerEnv = new HashMap<>();
-    private static int workerPort;
+    private static ProcessCluster cluster;
     private static SingleConnectionDataSource db;
     private static JdbcClient jdbc;
 
@@ -69,43 +57,18 @@ class WebhookWorkerCrashTest {
     @BeforeAll
     static void startProcesses() throws Exception {
         new SecureRandom().nextBytes(MASTER_KEY);
-        Files.createDirectories(OmsProcess.LOG_DIR);
-        int temporalPort = FreePorts.next();
-        int simPort = FreePorts.next();
-        int apiPort = FreePorts.next();
-        workerPort = FreePorts.next();
-
-        processes.add(OmsProcess.start("temporal", Map.of("OMS_TEMPORAL_PORT", String.valueOf(temporalPort)))
-                .awaitPort(temporalPort, STARTUP));
-        processes.add(OmsProcess.start("simulator", Map.of("OMS_SIM_HOST", "127.0.0.1",
-                "OMS_SIM_PORT", String.valueOf(simPort), "OMS_SIM_SEED", "7")).awaitPort(simPort, STARTUP));
-        Map<String, String> common = Map.of(
-                "OMS_DB_URL", PG + DB, "OMS_TEMPORAL_TARGET", "127.0.0.1:" + temporalPort,
-                "OMS_IB_HOST", "127.0.0.1", "OMS_IB_PORT", String.valueOf(simPort), "OMS_IB_CLIENT_ID", "1",
-                "OMS_IB_ACCOUNT", "DU1234567", "OMS_RISK_MARKET_HOURS", "off",
+        cluster = ProcessCluster.start("oms_mpwh_", API_KEY, Map.of(), Map.of(
                 "OMS_CRYPTO_MASTER_KEYS", "mp:" + Base64.getEncoder().encodeToString(MASTER_KEY),
                 // a killed attempt is retried a second later (after its heartbeat timed out)
-                "OMS_WEBHOOKS_RETRY_SCHEDULE", "1s,1s,1s,1s,1s");
-        Map<String, String> apiEnv = new HashMap<>(common);
-        apiEnv.putAll(Map.of("SERVER_PORT", String.valueOf(apiPort), "OMS_SEED_DEMO", "true",
-                "OMS_BOOTSTRAP_API_KEY", API_KEY));
-        processes.add(OmsProcess.start("api", apiEnv).awaitHttpHealth(apiPort, STARTUP)
-                .awaitLog("OMS is starting: tenant 'demo'", STARTUP));
-        workerEnv.putAll(common);
-        workerEnv.put("SERVER_PORT", String.valueOf(workerPort));
-        startWorker();
-        db = new SingleConnectionDataSource(PG + DB, "postgres", "", true);
+                "OMS_WEBHOOKS_RETRY_SCHEDULE", "1s,1s,1s,1s,1s"));
+        db = new SingleConnectionDataSource(ProcessCluster.PG + cluster.database, "postgres", "", true);
         jdbc = JdbcClient.create(db);
     }
 
     @AfterAll
     static void stopProcesses() throws Exception {
         if (db != null) db.destroy();
-        for (OmsProcess p : processes.reversed()) p.close();
-        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
+        if (cluster != null) cluster.close();
     }
 
     @Test
@@ -124,12 +87,11 @@ class WebhookWorkerCrashTest {
                     Instant.now(), "order", "{\"id\":\"mp-order-1\"}");
 
             assertThat(firstArrived.await(45, TimeUnit.SECONDS)).as("the first attempt reached the receiver").isTrue();
-            OmsProcess oldWorker = processes.removeLast();
-            oldWorker.kill();
+            cluster.killWorker();
             System.out.println("killed the worker (SIGKILL) with the POST of event " + eventId + " in flight");
             assertThat(state(eventId)).isNotEqualTo("DELIVERED");
 
-            startWorker();
+            cluster.startWorker();
             OmsProcess.awaitUntil(Duration.ofSeconds(60), "the delivery DELIVERED", () -> "DELIVERED".equals(state(eventId)));
 
             assertThat(received).as("the same event sent again after the restart").hasSizeGreaterThanOrEqualTo(2)
@@ -172,11 +134,5 @@ class WebhookWorkerCrashTest {
     private static String state(UUID eventId) {
         return jdbc.sql("SELECT state FROM webhook_deliveries WHERE event_id = :e").param("e", eventId)
                 .query(String.class).optional().orElse(null);
-    }
-
-    private static void startWorker() {
-        OmsProcess worker = OmsProcess.start("worker", workerEnv);
-        processes.add(worker);
-        worker.awaitHttpHealth(workerPort, STARTUP);
     }
 }

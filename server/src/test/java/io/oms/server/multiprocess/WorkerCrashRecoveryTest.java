@@ -6,13 +6,7 @@ import io.oms.server.e2e.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,52 +27,19 @@ import tools.jackson.databind.JsonNode;
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class WorkerCrashRecoveryTest {
     private static final String API_KEY = "oms_mptest01_abcdefghijklmnopqrstuvwxyz012345";
-    private static final Duration STARTUP = Duration.ofSeconds(90);
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DB = "oms_mp_" + Long.toHexString(System.nanoTime());
+    private static final Duration STARTUP = ProcessCluster.STARTUP;
 
-    private static final List<OmsProcess> processes = new ArrayList<>();
-    private static final Map<String, String> workerEnv = new HashMap<>();
-    private static int workerPort;
+    private static ProcessCluster cluster;
     private static OmsClient client;
 
     @BeforeAll
     static void startProcesses() throws Exception {
-        Files.createDirectories(OmsProcess.LOG_DIR);
-        for (String role : List.of("temporal", "simulator", "api", "worker")) {
-            Files.deleteIfExists(OmsProcess.LOG_DIR.resolve(role + ".log"));
-        }
-        int temporalPort = FreePorts.next();
-        int simPort = FreePorts.next();
         int simControlPort = FreePorts.next();
-        int apiPort = FreePorts.next();
-        workerPort = FreePorts.next();
-
-        processes.add(OmsProcess.start("temporal", Map.of("OMS_TEMPORAL_PORT", String.valueOf(temporalPort)))
-                .awaitPort(temporalPort, STARTUP));
-        processes.add(OmsProcess.start("simulator", Map.of(
-                        "OMS_SIM_HOST", "127.0.0.1", "OMS_SIM_PORT", String.valueOf(simPort), "OMS_SIM_SEED", "7",
-                        "OMS_SIM_SLICE", "10", "OMS_SIM_SLICE_DELAY_MS", "400",
-                        "OMS_SIM_CONTROL_PORT", String.valueOf(simControlPort)))
-                .awaitPort(simPort, STARTUP).awaitPort(simControlPort, STARTUP));
-
-        Map<String, String> common = Map.of(
-                "OMS_DB_URL", PG + DB, "OMS_TEMPORAL_TARGET", "127.0.0.1:" + temporalPort,
-                "OMS_IB_HOST", "127.0.0.1", "OMS_IB_PORT", String.valueOf(simPort), "OMS_IB_CLIENT_ID", "1",
-                "OMS_IB_ACCOUNT", "DU1234567", "OMS_IB_MESSAGES_PER_SECOND", "500",
-                // the simulator trades around the clock; the run must not depend on the wall clock's session
-                "OMS_RISK_MARKET_HOURS", "off");
-        Map<String, String> apiEnv = new HashMap<>(common);
-        apiEnv.putAll(Map.of("SERVER_PORT", String.valueOf(apiPort), "OMS_SEED_DEMO", "true",
-                "OMS_BOOTSTRAP_API_KEY", API_KEY));
-        // The api creates, migrates and seeds the database before the worker looks for connection "sim".
-        processes.add(OmsProcess.start("api", apiEnv).awaitHttpHealth(apiPort, STARTUP)
-                .awaitLog("OMS is starting: tenant 'demo'", STARTUP));
-        workerEnv.putAll(common);
-        workerEnv.put("SERVER_PORT", String.valueOf(workerPort));
-        startWorker();
-
-        client = new OmsClient(apiPort, API_KEY, simControlPort);
+        cluster = ProcessCluster.start("oms_mp_", API_KEY,
+                Map.of("OMS_SIM_SLICE", "10", "OMS_SIM_SLICE_DELAY_MS", "400",
+                        "OMS_SIM_CONTROL_PORT", String.valueOf(simControlPort)),
+                Map.of("OMS_IB_MESSAGES_PER_SECOND", "500"), simControlPort);
+        client = new OmsClient(cluster.apiPort, API_KEY, simControlPort);
         awaitBrokerUp();
         awaitAccountsSynced();
     }
@@ -98,11 +59,7 @@ class WorkerCrashRecoveryTest {
 
     @AfterAll
     static void stopProcesses() throws Exception {
-        for (OmsProcess p : processes.reversed()) p.close();
-        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
+        if (cluster != null) cluster.close();
     }
 
     @Test
@@ -121,12 +78,11 @@ class WorkerCrashRecoveryTest {
                 "a first fill");
         assertThat(filled(midFill)).as("the order must still be mid-fill when the worker is killed: %s", midFill)
                 .isLessThan(new BigDecimal("100"));
-        OmsProcess oldWorker = processes.removeLast();
-        oldWorker.kill();
+        cluster.killWorker();
         System.out.println("killed the worker (SIGKILL) at filledQty " + filled(midFill) + " of order " + orderRef);
 
         Thread.sleep(1_500); // the simulator keeps filling while no worker holds the IB session
-        startWorker();
+        cluster.startWorker();
 
         JsonNode done = awaitOrder(id, Duration.ofSeconds(90), o -> "FILLED".equals(o.path("state").asString()),
                 "state FILLED");
@@ -167,13 +123,12 @@ class WorkerCrashRecoveryTest {
         try {
             CompletableFuture<ApiClient.Response> post = CompletableFuture.supplyAsync(() -> client.postMarketBuy("AAPL", 20, clientOrderId));
             OmsProcess.awaitUntil(Duration.ofSeconds(15), "the order at the simulator", () -> !client.simulatorOrders(orderRef).isEmpty());
-            OmsProcess oldWorker = processes.removeLast();
-            oldWorker.kill();
+            cluster.killWorker();
             JsonNode atKill = client.orderByClientOrderId(clientOrderId);
             System.out.println("killed the worker (SIGKILL) with the order at IB, unacknowledged: " + atKill);
             assertThat(atKill.path("state").asString()).as("no acknowledgement recorded before the kill").isEqualTo("NEW");
 
-            startWorker();
+            cluster.startWorker();
             OmsProcess.awaitUntil(Duration.ofSeconds(90), "state FILLED", () -> {
                 JsonNode o = client.orderByClientOrderId(clientOrderId);
                 return o != null && "FILLED".equals(o.path("state").asString());
@@ -195,12 +150,6 @@ class WorkerCrashRecoveryTest {
         } finally {
             client.simulatorFault("/faults/clear");
         }
-    }
-
-    private static void startWorker() {
-        OmsProcess worker = OmsProcess.start("worker", workerEnv);
-        processes.add(worker);
-        worker.awaitHttpHealth(workerPort, STARTUP);
     }
 
     private static void awaitBrokerUp() {
