@@ -8,6 +8,7 @@ import io.oms.server.bench.LifecycleBench;
 import io.oms.server.bench.ReadBench;
 import io.oms.server.bench.ReconcileBench;
 import io.oms.server.bench.RiskBench;
+import io.oms.server.bench.TemporalFloorBench;
 import io.oms.server.bench.WebhookBench;
 import io.oms.server.bench.OrderBench;
 import java.util.Arrays;
@@ -40,6 +41,8 @@ public final class OmsMain {
                     ? ReconcileBench.run(Arrays.copyOfRange(rest, 1, rest.length))
                     : rest.length > 0 && "webhooks".equals(rest[0])
                     ? WebhookBench.run(Arrays.copyOfRange(rest, 1, rest.length))
+                    : rest.length > 0 && "temporal".equals(rest[0])
+                    ? TemporalFloorBench.run(Arrays.copyOfRange(rest, 1, rest.length))
                     : rest.length > 0 && "risk".equals(rest[0])
                     ? RiskBench.run(Arrays.copyOfRange(rest, 1, rest.length))
                     : OrderBench.run(rest));

@@ -139,20 +139,26 @@ public class ExecutionRepository {
                 .update();
     }
 
-    /** True when an effective fill of the position comes after (executedAt, execId) in canonical order. */
+    /**
+     * True when an effective fill of the position comes after (executedAt, execId) in canonical order. Asked as
+     * "is the position's latest fill later?", which walks executions_effective_position_idx backwards to one row
+     * whatever the plan. Asked as EXISTS (... > ...), a prepared statement's generic plan scanned the whole table
+     * on every fill in the usual case, where no later fill exists.
+     */
     public boolean hasEffectiveAfter(String tenantId, String account, String symbol, java.time.Instant executedAt,
                                      String execId) {
         return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM executions
-                                       WHERE tenant_id = :tenantId AND account = :account AND symbol = :symbol
-                                         AND superseded_by IS NULL AND (executed_at, exec_id) > (:at, :execId))""")
+                        SELECT (executed_at, exec_id) > (:at, :execId) FROM executions
+                        WHERE tenant_id = :tenantId AND account = :account AND symbol = :symbol AND superseded_by IS NULL
+                        ORDER BY executed_at DESC, exec_id DESC LIMIT 1""")
                 .param("tenantId", tenantId)
                 .param("account", account)
                 .param("symbol", symbol)
                 .param("at", Timestamps.bind(executedAt))
                 .param("execId", execId)
                 .query(Boolean.class)
-                .single();
+                .optional()
+                .orElse(false);
     }
 
     /** Keeps a commission whose execution is not recorded yet (the first report wins). */

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KillSwitchRepository {
     private static final String COLUMNS = "tenant_id, scope, scope_id, state, reason_code, reason, actor, changed_at, version";
-    private static final String LIVE = "('NEW', 'ROUTED', 'PARTIALLY_FILLED', 'PENDING_MODIFY', 'PENDING_CANCEL')";
     /** Bound of one listing; a sweep lists again until none is left, so more orders only take more rounds. */
     static final int MAX_LIVE = 5_000;
 
@@ -69,7 +68,7 @@ public class KillSwitchRepository {
     public List<LiveOrder> liveOrders(String tenantId, String account) {
         // External orders (placed outside the OMS) have no workflow to cancel them; the global switch's
         // reqGlobalCancel reaches them at IB.
-        StringBuilder sql = new StringBuilder("SELECT tenant_id, client_order_id FROM orders WHERE origin = 'OMS' AND state IN " + LIVE);
+        StringBuilder sql = new StringBuilder("SELECT tenant_id, client_order_id FROM orders WHERE origin = 'OMS' AND " + LiveOrders.STATE_PREDICATE);
         if (tenantId != null) sql.append(" AND tenant_id = :t");
         if (account != null) sql.append(" AND account = :a");
         sql.append(" ORDER BY id LIMIT ").append(MAX_LIVE);
@@ -87,7 +86,7 @@ public class KillSwitchRepository {
 
     /** The live orders of the tenant that name {@code strategy} (a strategy's switch sweeps them). */
     public List<LiveOrder> liveOrdersOfStrategy(String tenantId, String strategy) {
-        return jdbc.sql("SELECT tenant_id, client_order_id FROM orders WHERE origin = 'OMS' AND state IN " + LIVE
+        return jdbc.sql("SELECT tenant_id, client_order_id FROM orders WHERE origin = 'OMS' AND " + LiveOrders.STATE_PREDICATE
                         + " AND tenant_id = :t AND strategy = :s ORDER BY id LIMIT " + MAX_LIVE)
                 .param("t", tenantId).param("s", strategy)
                 .query((rs, n) -> new LiveOrder(rs.getString(1), rs.getString(2))).list();

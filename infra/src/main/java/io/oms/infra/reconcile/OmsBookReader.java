@@ -1,5 +1,6 @@
 package io.oms.infra.reconcile;
 
+import io.oms.infra.persistence.LiveOrders;
 import io.oms.infra.persistence.PositionRepository;
 import io.oms.infra.persistence.PositionRow;
 import io.oms.infra.persistence.Timestamps;
@@ -20,8 +21,6 @@ import org.springframework.stereotype.Repository;
 /** The OMS's side of a comparison: an account's orders, recorded executions and position book. */
 @Repository
 public class OmsBookReader {
-    /** States in which an order still works at IB as far as the OMS knows (NEW: sent, not yet acknowledged). */
-    public static final List<String> LIVE = List.of("NEW", "ROUTED", "PARTIALLY_FILLED", "PENDING_CANCEL", "PENDING_MODIFY");
     private static final String COLUMNS = "id, client_order_id, symbol, side, state, quantity, filled_quantity, "
             + "broker_order_id, perm_id, origin, created_at";
     private static final int CHUNK = 1_000;
@@ -35,8 +34,8 @@ public class OmsBookReader {
     }
 
     public List<OmsOrder> liveOrders(String tenantId, String account) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE tenant_id = :t AND account = :a AND state IN (:live)")
-                .param("t", tenantId).param("a", account).param("live", LIVE)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE tenant_id = :t AND account = :a AND " + LiveOrders.STATE_PREDICATE)
+                .param("t", tenantId).param("a", account)
                 .query(OmsBookReader::map)
                 .list();
     }

@@ -1,5 +1,6 @@
 package io.oms.infra.risk;
 
+import io.oms.infra.persistence.LiveOrders;
 import io.oms.infra.persistence.PnlRepository;
 import io.oms.infra.persistence.Timestamps;
 import io.oms.infra.persistence.ValuedPosition;
@@ -33,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class RiskSnapshots {
     /** The orders the broker may still fill: they count toward limits from the moment they exist. */
-    static final List<String> WORKING_STATES = List.of("NEW", "ROUTED", "PARTIALLY_FILLED", "PENDING_CANCEL", "PENDING_MODIFY");
     /** The least look-back for recent orders (the duplicate check is off without a DUPLICATE_WINDOW limit). */
     static final long MIN_LOOK_BACK_SECONDS = 5;
     /** Bounds on what one snapshot reads; an account beyond them is far past any sensible limit anyway. */
@@ -119,8 +119,8 @@ public class RiskSnapshots {
         List<HeldPosition> positions = !reads.positions() ? List.of()
                 : pnl.valuedPositions(tenantId, Optional.of(account)).stream().map(RiskSnapshots::held).toList();
         List<SnapshotOrder> working = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId "
-                        + "AND account = :account AND state IN (:states) ORDER BY created_at, id LIMIT " + MAX_ORDERS)
-                .param("tenantId", tenantId).param("account", account).param("states", WORKING_STATES)
+                        + "AND account = :account AND " + LiveOrders.STATE_PREDICATE + " ORDER BY created_at, id LIMIT " + MAX_ORDERS)
+                .param("tenantId", tenantId).param("account", account)
                 .query(RiskSnapshots::order).list();
         List<SnapshotOrder> recent = !reads.recentOrders() ? List.of() : jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId "
                         + "AND account = :account AND created_at > :since ORDER BY created_at, id LIMIT " + MAX_ORDERS)

@@ -10,7 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Temporal client every role uses; workers and the API both talk gRPC to {@link TemporalProperties#effectiveTarget()}. */
+/**
+ * The Temporal client every role uses; workers and the API both talk gRPC to {@link TemporalProperties#effectiveTarget()},
+ * or, when this process hosts the embedded server, to its in-process channel.
+ */
 @Configuration(proxyBeanMethods = false)
 public class TemporalConfiguration {
 
@@ -22,12 +25,16 @@ public class TemporalConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, ObjectProvider<EmbeddedTemporalServer> embedded) {
-        embedded.ifAvailable(server -> {}); // the embedded server must be listening before the stubs connect
-        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(properties.effectiveTarget())
-                .setEnableHttps(properties.tls());
-        if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
-            options.addApiKey(properties::apiKey);
+        EmbeddedTemporalServer server = embedded.getIfAvailable();
+        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
+        if (server != null) {
+            // The server runs in this process: reach it in-process (still gRPC), not through its port.
+            options.setChannel(server.channel());
+        } else {
+            options.setTarget(properties.effectiveTarget()).setEnableHttps(properties.tls());
+            if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
+                options.addApiKey(properties::apiKey);
+            }
         }
         return WorkflowServiceStubs.newServiceStubs(options.build());
     }

@@ -1,5 +1,6 @@
 package io.oms.infra.temporal;
 
+import io.temporal.internal.testservice.TestServicesStarter;
 import java.lang.reflect.Field;
 import java.util.LinkedList;
 import java.util.Optional;
@@ -55,9 +56,8 @@ final class TimerLogPruner implements AutoCloseable {
         }
     }
 
-    static Optional<TimerLogPruner> attach(Object portBoundServer) {
+    static Optional<TimerLogPruner> attach(TestServicesStarter starter) {
         try {
-            Object starter = field(portBoundServer.getClass(), "testServicesStarter").get(portBoundServer);
             Object timer = field(starter.getClass(), "selfAdvancingTimer").get(starter);
             Lock lock = (Lock) field(timer.getClass(), "lock").get(timer);
             LinkedList<?> events = (LinkedList<?>) field(timer.getClass(), "lockEvents").get(timer);

@@ -52,4 +52,16 @@ class ExecutionRepositoryTest {
         assertThat(first.executedAt()).isEqualTo(Rows.T0);
         assertThat(first.commission()).isNull();
     }
+
+    @Test
+    void aFillIsOutOfOrderOnlyWhenAnEffectiveFillOfThePositionComesAfterIt() {
+        String symbol = Rows.execution(tenant, orderId, account, "x").symbol();
+        assertThat(executions.hasEffectiveAfter(tenant, account, symbol, Rows.T0, "e0")).as("no fills yet").isFalse();
+        executions.insertIfAbsent(Rows.execution(tenant, orderId, account, "e1"));
+        assertThat(executions.hasEffectiveAfter(tenant, account, symbol, Rows.T0, "e0")).as("same time, later exec id").isTrue();
+        assertThat(executions.hasEffectiveAfter(tenant, account, symbol, Rows.T0, "e1")).as("itself").isFalse();
+        assertThat(executions.hasEffectiveAfter(tenant, account, symbol, Rows.T0.minusSeconds(1), "z")).isTrue();
+        assertThat(executions.hasEffectiveAfter(tenant, account, symbol, Rows.T0.plusSeconds(1), "a")).isFalse();
+        assertThat(executions.hasEffectiveAfter(tenant, account, "OTHER", Rows.T0.minusSeconds(1), "a")).as("another symbol").isFalse();
+    }
 }

@@ -16,7 +16,10 @@ import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The embedded server must not slow down with the work it has done (see {@link TimerLogPruner}). */
+/**
+ * The embedded server answers on its port and in-process with one state, and must not slow down with the work it
+ * has done (see {@link TimerLogPruner}).
+ */
 class EmbeddedTemporalServerTest {
 
     @WorkflowInterface
@@ -57,9 +60,33 @@ class EmbeddedTemporalServerTest {
         }
     }
 
+    @Test
+    void aWorkflowRunInProcessIsSeenThroughThePortAndTheOtherWayRound() throws Exception {
+        try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0)) {
+            WorkflowServiceStubs inProcess = WorkflowServiceStubs.newServiceStubs(
+                    WorkflowServiceStubsOptions.newBuilder().setChannel(server.channel()).build());
+            WorkflowServiceStubs overTcp = WorkflowServiceStubs.newServiceStubs(
+                    WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + server.port()).build());
+            WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(inProcess));
+            factory.newWorker("echo").registerWorkflowImplementationTypes(EchoImpl.class);
+            factory.start();
+            try {
+                assertThat(server.port()).as("the port the system chose").isPositive();
+                Echo started = WorkflowClient.newInstance(overTcp).newWorkflowStub(Echo.class,
+                        WorkflowOptions.newBuilder().setTaskQueue("echo").setWorkflowId("echo-tcp").build());
+                assertThat(started.echo("over tcp")).as("started over TCP, run by the in-process worker").isEqualTo("over tcp");
+                String result = WorkflowClient.newInstance(inProcess).newUntypedWorkflowStub("echo-tcp").getResult(String.class);
+                assertThat(result).as("read back in-process").isEqualTo("over tcp");
+            } finally {
+                factory.shutdownNow();
+                inProcess.shutdownNow();
+                overTcp.shutdownNow();
+            }
+        }
+    }
+
     private static List<?> timerLog(EmbeddedTemporalServer server) throws ReflectiveOperationException {
-        Object portBound = read(server, "server");
-        Object starter = read(portBound, "testServicesStarter");
+        Object starter = read(server, "services");
         Object timer = read(starter, "selfAdvancingTimer");
         return (List<?>) read(timer, "lockEvents");
     }
