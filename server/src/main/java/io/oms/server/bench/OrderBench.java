@@ -46,6 +46,9 @@ public final class OrderBench {
               --qty Q            quantity per order (default 1)
               --warmup W         warmup orders, not measured (default 100)
               --runs R           measured runs; with R > 1 the median across runs is printed (default 1)
+              --rate R           send R orders/s on a fixed schedule (open loop) instead of each worker's next
+                                 order after its last answer; latency then counts from the scheduled send time, so
+                                 a send delayed by busy workers counts too (default 0: closed loop)
               --help             this text
             Orders are MKT DAY BUYs: alternating sides would make concurrent opposite market orders of one account,
             which the wash-trade check rightly denies.
@@ -151,7 +154,13 @@ public final class OrderBench {
             attempts[i] = new Attempt("bench-" + session + tag + "-" + i, "BUY");
         }
         long deadline = System.nanoTime() + POST_PHASE_LIMIT.toNanos();
-        parallel(count, i -> post(attempts[i], deadline));
+        long start = System.nanoTime();
+        parallel(count, i -> {
+            if (opts.rate() > 0 && !awaitSchedule(attempts[i], start + (long) (i * 1e9 / opts.rate()), deadline)) {
+                return;
+            }
+            post(attempts[i], deadline);
+        });
         return new Phase(attempts);
     }
 
@@ -170,6 +179,25 @@ public final class OrderBench {
                 Thread.sleep(Math.min(POLL_PAUSE_MILLIS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
             }
         }
+    }
+
+    /** Sleeps until the order's scheduled send time; false when that lies past the phase's deadline. */
+    private static boolean awaitSchedule(Attempt a, long scheduledAt, long deadline) {
+        if (scheduledAt - deadline > 0) {
+            return true; // post() reports it NOT_SENT
+        }
+        long wait = scheduledAt - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                a.error = "INTERRUPTED";
+                return false;
+            }
+        }
+        a.scheduledAt = scheduledAt;
+        return true;
     }
 
     // ------------------------------------------------------------------ HTTP
@@ -192,7 +220,8 @@ public final class OrderBench {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        a.sentAt = System.nanoTime();
+        // Open loop: from when it should have been sent, so waiting for a free worker counts as latency.
+        a.sentAt = a.scheduledAt != 0 ? a.scheduledAt : System.nanoTime();
         try {
             HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
             long now = System.nanoTime();
@@ -320,8 +349,9 @@ public final class OrderBench {
         out.printf(Locale.ROOT, "%-13s%s%n", "url", opts.baseUrl());
         out.printf(Locale.ROOT, "%-13s%s %s qty %s MKT DAY BUY%n", "order",
                 opts.account(), opts.symbol(), opts.qty());
-        out.printf(Locale.ROOT, "%-13s%d orders x %d run(s), concurrency %d, warmup %d%n", "load",
-                opts.orders(), opts.runs(), opts.concurrency(), opts.warmup());
+        out.printf(Locale.ROOT, "%-13s%d orders x %d run(s), concurrency %d, warmup %d, %s%n", "load",
+                opts.orders(), opts.runs(), opts.concurrency(), opts.warmup(),
+                opts.rate() > 0 ? String.format(Locale.ROOT, "open loop at %.0f orders/s", opts.rate()) : "closed loop");
         out.printf(Locale.ROOT, "%-13sJava %s, %d CPUs%n", "client",
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
     }
@@ -399,6 +429,7 @@ public final class OrderBench {
         final String clientOrderId;
         final String side;
         volatile long sentAt;
+        volatile long scheduledAt;
         volatile long respondedAt;
         volatile int status;
         volatile String error;

@@ -53,4 +53,14 @@ class OrderBenchOptionsTest {
         assertThatThrownBy(() -> OrderBenchOptions.parse(new String[] {"--bogus", "1"}, env)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OrderBenchOptions.parse(new String[] {"--runs"}, env)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void paceIsClosedLoopUnlessARateIsGivenWithinBounds() {
+        assertThat(OrderBenchOptions.parse(new String[0], Map.of("OMS_API_KEY", "k")).rate()).isZero();
+        assertThat(OrderBenchOptions.parse(new String[] {"--rate", "20"}, Map.of("OMS_API_KEY", "k")).rate()).isEqualTo(20);
+        assertThatThrownBy(() -> OrderBenchOptions.parse(new String[] {"--rate", "-1"}, Map.of("OMS_API_KEY", "k")))
+                .hasMessageContaining("--rate must be within");
+        assertThatThrownBy(() -> OrderBenchOptions.parse(new String[] {"--rate", "fast"}, Map.of("OMS_API_KEY", "k")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
