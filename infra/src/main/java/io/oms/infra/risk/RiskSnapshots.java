@@ -33,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class RiskSnapshots {
-    /** The orders the broker may still fill: they count toward limits from the moment they exist. */
     /** The least look-back for recent orders (the duplicate check is off without a DUPLICATE_WINDOW limit). */
     static final long MIN_LOOK_BACK_SECONDS = 5;
     /** Bounds on what one snapshot reads; an account beyond them is far past any sensible limit anyway. */
@@ -118,6 +117,7 @@ public class RiskSnapshots {
         Reads reads = everything ? Reads.ALL : Reads.of(tenantLimits);
         List<HeldPosition> positions = !reads.positions() ? List.of()
                 : pnl.valuedPositions(tenantId, Optional.of(account)).stream().map(RiskSnapshots::held).toList();
+        // The orders the broker may still fill: they count toward limits from the moment they exist.
         List<SnapshotOrder> working = jdbc.sql("SELECT " + ORDER_COLUMNS + " FROM orders WHERE tenant_id = :tenantId "
                         + "AND account = :account AND " + LiveOrders.STATE_PREDICATE + " ORDER BY created_at, id LIMIT " + MAX_ORDERS)
                 .param("tenantId", tenantId).param("account", account)

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>One set of services answers on two gRPC transports: the port, for other processes (workers, the CLI, the
  * UI), and an in-process channel for the client and workers of the process that hosts it. The in-process one
  * hands protobuf messages over without encoding them and without HTTP/2 or a socket; the calls, their
- * deadlines and their errors are gRPC's all the same. Measured: it removes about a fifth of the CPU an order
- * costs in {@code oms dev} (docs/benchmarks.md).
+ * deadlines and their errors are gRPC's all the same. Measured: it halves the CPU Temporal costs an order
+ * ({@code oms bench temporal}, ADR 8).
  */
 public final class EmbeddedTemporalServer implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalServer.class);
