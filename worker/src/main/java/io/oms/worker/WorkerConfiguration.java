@@ -38,7 +38,6 @@ import io.oms.workflows.order.OrderWorkflowImpl;
 import io.oms.workflows.pnl.PnlSnapshotWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -96,17 +95,9 @@ public class WorkerConfiguration {
                                 CircuitBreakerActivitiesImpl circuitBreakers,
                                 ReconciliationActivitiesImpl reconciliation, ReconciliationParts reconciliationParts,
                                 WebhookActivitiesImpl webhookActivities, WebhookProperties webhooks) {
-        WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-                .setUsingVirtualWorkflowThreads(true)
-                .setWorkflowCacheSize(2_000)
-                .build());
-        WorkerOptions options = WorkerOptions.newBuilder()
-                .setMaxConcurrentWorkflowTaskPollers(4)
-                .setMaxConcurrentActivityTaskPollers(4)
-                .setStickyQueueScheduleToStartTimeout(
-                        StickyExecution.scheduleToStartTimeout(temporal.stickyExecution(), temporal.embedded(),
-                                client.getWorkflowServiceStubs()))
-                .build();
+        WorkerFactory factory = WorkerFactory.newInstance(client, WorkerSettings.factory());
+        WorkerOptions options = WorkerSettings.workers(StickyExecution.scheduleToStartTimeout(temporal.stickyExecution(),
+                temporal.embedded(), client.getWorkflowServiceStubs()));
         var oms = factory.newWorker(OrderWorkflowContract.TASK_QUEUE, options);
         oms.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
         oms.registerActivitiesImplementations(ledger, risk);

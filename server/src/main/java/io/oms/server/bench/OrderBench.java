@@ -153,8 +153,8 @@ public final class OrderBench {
         for (int i = 0; i < count; i++) {
             attempts[i] = new Attempt("bench-" + session + tag + "-" + i, "BUY");
         }
-        long deadline = System.nanoTime() + POST_PHASE_LIMIT.toNanos();
         long start = System.nanoTime();
+        long deadline = start + POST_PHASE_LIMIT.toNanos();
         parallel(count, i -> {
             if (opts.rate() > 0 && !awaitSchedule(attempts[i], start + (long) (i * 1e9 / opts.rate()), deadline)) {
                 return;
@@ -181,10 +181,11 @@ public final class OrderBench {
         }
     }
 
-    /** Sleeps until the order's scheduled send time; false when that lies past the phase's deadline. */
+    /** Sleeps until the order's scheduled send time; false (and not sent) when that lies past the phase's deadline. */
     private static boolean awaitSchedule(Attempt a, long scheduledAt, long deadline) {
         if (scheduledAt - deadline > 0) {
-            return true; // post() reports it NOT_SENT
+            notSent(a);
+            return false;
         }
         long wait = scheduledAt - System.nanoTime();
         if (wait > 0) {
@@ -200,11 +201,15 @@ public final class OrderBench {
         return true;
     }
 
+    private static void notSent(Attempt a) {
+        a.error = "NOT_SENT (POST phase limit " + POST_PHASE_LIMIT.toMinutes() + " min)";
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     private void post(Attempt a, long deadline) {
         if (System.nanoTime() - deadline > 0) {
-            a.error = "NOT_SENT (POST phase limit " + POST_PHASE_LIMIT.toMinutes() + " min)";
+            notSent(a);
             return;
         }
         ObjectNode body = json.createObjectNode()

@@ -2,6 +2,8 @@ package io.oms.server.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.oms.infra.temporal.EmbeddedTemporalServer;
+import io.oms.infra.temporal.StickyExecution;
+import io.oms.worker.WorkerSettings;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -11,8 +13,6 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
-import io.temporal.worker.WorkerOptions;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -85,12 +85,11 @@ public final class TemporalFloorBench {
             }
             WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(stubOptions.build());
             WorkflowClient client = WorkflowClient.newInstance(stubs);
-            // As the OMS's worker (WorkerConfiguration): virtual workflow threads, sticky execution in-process.
-            WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-                    .setUsingVirtualWorkflowThreads(true).setWorkflowCacheSize(2_000).build());
+            // As the OMS's worker (WorkerConfiguration), sticky execution as for an embedded server.
+            WorkerFactory factory = WorkerFactory.newInstance(client, WorkerSettings.factory());
             FloorOrder.LedgerImpl ledger = new FloorOrder.LedgerImpl();
-            var worker = factory.newWorker(FloorOrder.TASK_QUEUE, WorkerOptions.newBuilder()
-                    .setMaxConcurrentWorkflowTaskPollers(4).setMaxConcurrentActivityTaskPollers(4).build());
+            var worker = factory.newWorker(FloorOrder.TASK_QUEUE,
+                    WorkerSettings.workers(StickyExecution.scheduleToStartTimeout("auto", true, stubs)));
             worker.registerWorkflowImplementationTypes(FloorOrder.FlowImpl.class);
             worker.registerActivitiesImplementations(ledger, new FloorOrder.BrokerImpl());
             factory.start();
