@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ class ReconciliationWorkflowTest {
     private final List<String> failed = new CopyOnWriteArrayList<>();
     private final AtomicInteger brokerFailuresLeft = new AtomicInteger();
     private volatile boolean accountGone;
+    private final CountDownLatch firstBrokerRunStarted = new CountDownLatch(1);
+    private volatile CountDownLatch firstBrokerRunHeld = new CountDownLatch(0);
     private TestWorkflowEnvironment env;
     private WorkflowClient client;
 
@@ -55,6 +59,9 @@ class ReconciliationWorkflowTest {
     };
 
     private final BrokerReconciliationActivities broker = ticket -> {
+        firstBrokerRunStarted.countDown();
+        awaitQuietly(firstBrokerRunHeld);
+        firstBrokerRunHeld = new CountDownLatch(0);
         if (brokerFailuresLeft.getAndDecrement() > 0) {
             throw ApplicationFailure.newNonRetryableFailure("IB session is not connected", ErrorCode.BROKER_UNAVAILABLE.name());
         }
@@ -117,12 +124,29 @@ class ReconciliationWorkflowTest {
 
     @Test
     void aRequestDuringARunIsKeptForTheNextOne() {
+        firstBrokerRunHeld = new CountDownLatch(1);
         start();
         ask(ReconcileTrigger.CONNECT);
+        awaitQuietly(firstBrokerRunStarted);
         ask(ReconcileTrigger.MANUAL);
+        firstBrokerRunHeld.countDown();
         env.sleep(Duration.ofSeconds(2));
         assertThat(begun.stream().map(RunStart::trigger).toList())
-                .containsSubsequence(ReconcileTrigger.CONNECT, ReconcileTrigger.MANUAL);
+                .startsWith(ReconcileTrigger.CONNECT, ReconcileTrigger.MANUAL);
+        assertThat(finished).startsWith("FULL", "FULL");
+    }
+
+    @Test
+    void requestsMadeDuringARunShareTheNextOne() {
+        firstBrokerRunHeld = new CountDownLatch(1);
+        start();
+        ask(ReconcileTrigger.CONNECT);
+        awaitQuietly(firstBrokerRunStarted);
+        ask(ReconcileTrigger.MANUAL);
+        ask(ReconcileTrigger.MANUAL);
+        firstBrokerRunHeld.countDown();
+        env.sleep(Duration.ofSeconds(2));
+        assertThat(begun.stream().map(RunStart::scope).filter(s -> s == RunScope.FULL)).hasSize(2);
     }
 
     @Test
@@ -143,6 +167,16 @@ class ReconciliationWorkflowTest {
         assertThat(status()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
         assertThat(client.newWorkflowStub(ReconciliationWorkflow.class, ReconciliationContract.workflowId("DU1")).status().runs())
                 .isLessThan(ReconciliationContract.CONTINUE_AFTER_RUNS);
+    }
+
+    /** Bounded: a test that cannot reach its step fails on its assertions rather than hanging. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch released").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private WorkflowExecutionStatus status() {
