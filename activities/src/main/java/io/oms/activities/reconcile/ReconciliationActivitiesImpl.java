@@ -1,6 +1,7 @@
 package io.oms.activities.reconcile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.oms.infra.config.ReconciliationProperties;
 import io.oms.infra.persistence.OutboxRepository;
 import io.oms.infra.reconcile.AccountSyncRepository;
 import io.oms.infra.reconcile.ReconciliationRunWriter;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,19 +33,30 @@ public class ReconciliationActivitiesImpl implements ReconciliationActivities {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReconciliationActivitiesImpl.class);
     /** Executions are asked for from this much before the cursor: IB's filter has whole seconds and clocks differ. */
     static final Duration CURSOR_MARGIN = Duration.ofSeconds(5);
+    /** Quiet runs deleted per pruning, at most: a backlog goes in steps, each check adds about seven a minute. */
+    static final int PRUNE_BATCH = 1_000;
 
     private final AccountSyncRepository accounts;
     private final ReconciliationRunWriter runs;
     private final OutboxRepository outbox;
     private final TransactionTemplate tx;
-    private final Clock clock = Clock.systemUTC();
+    private final Duration quietRunRetention;
+    private final Clock clock;
 
+    @Autowired
     public ReconciliationActivitiesImpl(AccountSyncRepository accounts, ReconciliationRunWriter runs, OutboxRepository outbox,
-                                        TransactionTemplate tx) {
+                                        TransactionTemplate tx, ReconciliationProperties properties) {
+        this(accounts, runs, outbox, tx, properties.quietRunRetention(), Clock.systemUTC());
+    }
+
+    ReconciliationActivitiesImpl(AccountSyncRepository accounts, ReconciliationRunWriter runs, OutboxRepository outbox,
+                                 TransactionTemplate tx, Duration quietRunRetention, Clock clock) {
         this.accounts = accounts;
         this.runs = runs;
         this.outbox = outbox;
         this.tx = tx;
+        this.quietRunRetention = quietRunRetention;
+        this.clock = clock;
     }
 
     @Override
@@ -98,6 +112,26 @@ public class ReconciliationActivitiesImpl implements ReconciliationActivities {
                 publish(ticket, m);
             }
         });
+        if (ticket.scope() == RunScope.POSITIONS) {
+            pruneQuietRuns(ticket);
+        }
+    }
+
+    /**
+     * Once a position check (every minute per account) deletes the account's expired quiet runs, outside the run's
+     * transaction: retention that fails is logged and tried again at the next check, never a failed run.
+     */
+    private void pruneQuietRuns(RunTicket ticket) {
+        try {
+            int deleted = runs.pruneQuiet(ticket.tenantId(), ticket.account(), clock.instant().minus(quietRunRetention),
+                    PRUNE_BATCH);
+            if (deleted > 0) {
+                log.debug("deleted {} quiet reconciliation runs of {} older than {}", deleted, ticket.account(),
+                        quietRunRetention);
+            }
+        } catch (DataAccessException e) {
+            log.warn("quiet reconciliation runs of {} were not pruned: {}", ticket.account(), e.getMessage());
+        }
     }
 
     @Override

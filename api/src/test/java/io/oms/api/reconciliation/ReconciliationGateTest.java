@@ -11,8 +11,8 @@ import io.oms.workflows.domain.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 class ReconciliationGateTest {
-    private final ReconciliationGate on = new ReconciliationGate(new ReconciliationProperties(true, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60)));
-    private final ReconciliationGate off = new ReconciliationGate(new ReconciliationProperties(false, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60)));
+    private final ReconciliationGate on = new ReconciliationGate(new ReconciliationProperties(true, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60), java.time.Duration.ofDays(7)));
+    private final ReconciliationGate off = new ReconciliationGate(new ReconciliationProperties(false, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60), java.time.Duration.ofDays(7)));
 
     @Test
     void aSyncedAccountPasses() {

@@ -17,12 +17,17 @@ import org.springframework.validation.annotation.Validated;
  *                           env {@code OMS_RECONCILIATION_OPEN_ORDERS_INTERVAL}); at least 1 s
  * @param positionsInterval  how often executions and positions are (60 s; env
  *                           {@code OMS_RECONCILIATION_POSITIONS_INTERVAL}); at least 1 s
+ * @param quietRunRetention  how long a quiet periodic run (an open-order or position check that found, repaired and
+ *                           left nothing) is kept before it is deleted (7 days; env
+ *                           {@code OMS_RECONCILIATION_QUIET_RUN_RETENTION}); at least 1 hour. Full runs, failed
+ *                           runs and runs that found something are kept.
  */
 @Validated
 @ConfigurationProperties("oms.reconciliation")
 public record ReconciliationProperties(@DefaultValue("true") boolean gate,
                                        @NotNull @DefaultValue("10s") Duration openOrdersInterval,
-                                       @NotNull @DefaultValue("60s") Duration positionsInterval) {
+                                       @NotNull @DefaultValue("60s") Duration positionsInterval,
+                                       @NotNull @DefaultValue("7d") Duration quietRunRetention) {
 
     public ReconciliationProperties {
         if (openOrdersInterval != null && openOrdersInterval.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -30,6 +35,9 @@ public record ReconciliationProperties(@DefaultValue("true") boolean gate,
         }
         if (positionsInterval != null && positionsInterval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("oms.reconciliation.positions-interval must be at least 1s");
+        }
+        if (quietRunRetention != null && quietRunRetention.compareTo(Duration.ofHours(1)) < 0) {
+            throw new IllegalArgumentException("oms.reconciliation.quiet-run-retention must be at least 1h");
         }
     }
 }

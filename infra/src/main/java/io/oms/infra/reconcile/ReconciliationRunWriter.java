@@ -73,4 +73,29 @@ public class ReconciliationRunWriter {
                 .param("e", error)
                 .update() == 1;
     }
+
+    /**
+     * Deletes at most {@code limit} of the account's quiet runs that finished before {@code cutoff}: periodic checks
+     * (not FULL) that succeeded with no finding, repair or open discrepancy, and that no discrepancy names as its
+     * first or last run nor the account as its latest. Full runs, failed runs and runs that found something are kept. Returns how many went.
+     */
+    public int pruneQuiet(String tenantId, String account, Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM reconciliation_runs WHERE id IN (
+                            SELECT r.id FROM reconciliation_runs r
+                            WHERE r.tenant_id = :t AND r.account_code = :a AND r.finished_at < :cutoff
+                              AND r.scope <> 'FULL' AND r.status = 'SUCCEEDED'
+                              AND r.findings = 0 AND r.repairs = 0 AND r.discrepancies = 0
+                              AND NOT EXISTS (SELECT 1 FROM reconciliation_findings f WHERE f.run_id = r.id)
+                              AND NOT EXISTS (SELECT 1 FROM broker_accounts b WHERE b.last_run_id = r.id)
+                              AND NOT EXISTS (SELECT 1 FROM reconciliation_discrepancies d
+                                              WHERE d.first_run_id = r.id OR d.last_run_id = r.id)
+                            ORDER BY r.finished_at
+                            LIMIT :limit)""")
+                .param("t", tenantId)
+                .param("a", account)
+                .param("cutoff", Timestamps.bind(cutoff))
+                .param("limit", limit)
+                .update();
+    }
 }
