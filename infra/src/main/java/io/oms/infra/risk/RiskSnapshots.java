@@ -38,6 +38,14 @@ public class RiskSnapshots {
     /** Bounds on what one snapshot reads; an account beyond them is far past any sensible limit anyway. */
     static final int MAX_ORDERS = 10_000;
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /**
+     * Today's realized P&L and commissions of an account: a range of {@code executions_day_pnl_idx}, read from the
+     * index alone, so its cost is today's executions, not the account's whole history.
+     */
+    static final String DAY_PNL = """
+            SELECT COALESCE(SUM(realized_pnl), 0) AS realized, COALESCE(SUM(commission), 0) AS commissions
+            FROM executions WHERE tenant_id = :tenantId AND account = :account AND superseded_by IS NULL
+            AND executed_at >= :from""";
     private static final String ORDER_COLUMNS =
             "client_order_id, symbol, side, type, quantity, quantity - filled_quantity AS remaining, limit_price, state, created_at, "
             + "strategy, placed_by";
@@ -129,10 +137,7 @@ public class RiskSnapshots {
                 .query(RiskSnapshots::order).list();
         List<SnapshotOrder> ownerOrders = reads.recentOrders() ? ownerOrders(tenantId, tenantLimits, now) : List.of();
         Instant dayStart = now.atZone(NEW_YORK).toLocalDate().atStartOfDay(NEW_YORK).toInstant();
-        BigDecimal[] today = !reads.dayPnl() ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO} : jdbc.sql("""
-                        SELECT COALESCE(SUM(realized_pnl), 0) AS realized, COALESCE(SUM(commission), 0) AS commissions
-                        FROM executions WHERE tenant_id = :tenantId AND account = :account AND superseded_by IS NULL
-                        AND executed_at >= :from""")
+        BigDecimal[] today = !reads.dayPnl() ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO} : jdbc.sql(DAY_PNL)
                 .param("tenantId", tenantId).param("account", account).param("from", Timestamps.bind(dayStart))
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal("realized"), rs.getBigDecimal("commissions")})
                 .single();
