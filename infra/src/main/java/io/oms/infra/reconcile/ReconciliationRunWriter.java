@@ -75,9 +75,10 @@ public class ReconciliationRunWriter {
     }
 
     /**
-     * Deletes at most {@code limit} of the account's quiet runs that finished before {@code cutoff}: periodic checks
-     * (not FULL) that succeeded with no finding, repair or open discrepancy, and that no discrepancy names as its
-     * first or last run nor the account as its latest. Full runs, failed runs and runs that found something are kept. Returns how many went.
+     * Deletes at most {@code limit} of the account's quiet runs that finished before {@code cutoff}, oldest first:
+     * periodic checks (not FULL) that succeeded with no finding, repair or open discrepancy, and that no discrepancy
+     * names as its first or last run nor the account as its latest. Full runs, failed runs and runs that found
+     * something are kept. Returns how many went.
      */
     public int pruneQuiet(String tenantId, String account, Instant cutoff, int limit) {
         return jdbc.sql("""
