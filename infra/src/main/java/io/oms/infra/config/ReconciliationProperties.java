@@ -30,14 +30,15 @@ public record ReconciliationProperties(@DefaultValue("true") boolean gate,
                                        @NotNull @DefaultValue("7d") Duration quietRunRetention) {
 
     public ReconciliationProperties {
-        if (openOrdersInterval != null && openOrdersInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("oms.reconciliation.open-orders-interval must be at least 1s");
-        }
-        if (positionsInterval != null && positionsInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("oms.reconciliation.positions-interval must be at least 1s");
-        }
-        if (quietRunRetention != null && quietRunRetention.compareTo(Duration.ofHours(1)) < 0) {
-            throw new IllegalArgumentException("oms.reconciliation.quiet-run-retention must be at least 1h");
+        requireAtLeast("open-orders-interval", openOrdersInterval, Duration.ofSeconds(1), "1s");
+        requireAtLeast("positions-interval", positionsInterval, Duration.ofSeconds(1), "1s");
+        requireAtLeast("quiet-run-retention", quietRunRetention, Duration.ofHours(1), "1h");
+    }
+
+    /** A missing value is left to {@code @NotNull}; one under its floor is refused, naming the setting. */
+    private static void requireAtLeast(String setting, Duration value, Duration floor, String floorText) {
+        if (value != null && value.compareTo(floor) < 0) {
+            throw new IllegalArgumentException("oms.reconciliation." + setting + " must be at least " + floorText);
         }
     }
 }
